@@ -1,0 +1,102 @@
+/* memtbl.c - mapping and unmapping regions of a memory table. */
+#include "memtbl.h"
+
+void memtbl_init(struct memtbl *mt)
+{
+	uint32_t r;
+
+	mt->hdr.type = COS_CAP_MEMTBL;
+	mt->nhw = 0;
+	for (r = 0; r < MPU_NREGIONS; r++) {
+		mt->words[2 * r] = mpu_rbar_disabled(r);
+		mt->words[2 * r + 1] = 0;
+	}
+}
+
+static void recompute_nhw(struct memtbl *mt)
+{
+	uint32_t r = MPU_NREGIONS;
+
+	while (r > 0 && !(mt->words[2 * (r - 1) + 1] & MPU_RASR_ENABLE))
+		r--;
+	mt->nhw = r;
+}
+
+/*
+ * Drop the pool references of pieces [0, upto) of a region.  Only pool
+ * capabilities cover pool addresses, so a piece in the pool is a counted one.
+ */
+static void unref_pieces(struct kmem_pool *pool, uint32_t base, uint32_t size, uint32_t srd,
+			 uint32_t upto)
+{
+	uint32_t i, pb, ps;
+
+	for (i = 0; i < upto; i++)
+		if (mpu_region_piece(base, size, srd, i, &pb, &ps) && kmem_in_pool(pool, pb, ps))
+			kmem_user_unref(pool, pb, ps);
+}
+
+int memtbl_map(struct memtbl *mt, struct kmem_pool *pool, const struct cap *mem,
+	       uint32_t region, uint32_t base, uint32_t attr)
+{
+	uint32_t rbar, rasr, size, srd, i, pb, ps;
+	uint32_t perms = (attr >> 16) & 7u;
+	int err;
+
+	if (region >= MPU_NREGIONS)
+		return COS_EINVAL;
+	if (mt->words[2 * region + 1] & MPU_RASR_ENABLE)
+		return COS_EEXIST;
+	err = mpu_region_encode(region, base, attr, mem->kind, &rbar, &rasr);
+	if (err)
+		return err;
+	if ((perms & ~(uint32_t)mem->rights) != 0)
+		return COS_EPERMS;
+	mpu_region_decode(rbar, rasr, &base, &size, &srd);
+	for (i = 0; i < 8; i++) {
+		if (!mpu_region_piece(base, size, srd, i, &pb, &ps))
+			continue;
+		if (pb < mem->w1 || ps > mem->w2 || pb - mem->w1 > mem->w2 - ps)
+			return COS_ERANGE;
+	}
+	if (mem->kind == COS_MEM_POOL) {
+		for (i = 0; i < 8; i++) {
+			if (!mpu_region_piece(base, size, srd, i, &pb, &ps))
+				continue;
+			err = kmem_user_ref(pool, pb, ps);
+			if (err) {
+				unref_pieces(pool, base, size, srd, i);
+				return err;
+			}
+		}
+	}
+	mt->words[2 * region] = rbar;
+	mt->words[2 * region + 1] = rasr;
+	recompute_nhw(mt);
+	return COS_OK;
+}
+
+int memtbl_unmap(struct memtbl *mt, struct kmem_pool *pool, uint32_t region)
+{
+	uint32_t base, size, srd;
+
+	if (region >= MPU_NREGIONS)
+		return COS_EINVAL;
+	if (!(mt->words[2 * region + 1] & MPU_RASR_ENABLE))
+		return COS_ESTATE;
+	mpu_region_decode(mt->words[2 * region], mt->words[2 * region + 1], &base, &size, &srd);
+	unref_pieces(pool, base, size, srd, 8);
+	mt->words[2 * region] = mpu_rbar_disabled(region);
+	mt->words[2 * region + 1] = 0;
+	recompute_nhw(mt);
+	return COS_OK;
+}
+
+void memtbl_clear(struct memtbl *mt, struct kmem_pool *pool)
+{
+	uint32_t r;
+
+	for (r = 0; r < MPU_NREGIONS; r++)
+		if (mt->words[2 * r + 1] & MPU_RASR_ENABLE)
+			memtbl_unmap(mt, pool, r);
+}

@@ -1,0 +1,20 @@
+/*
+ * syscall.h - the kernel's entry points from the architecture layer.
+ *
+ * Contract: each is called with the running thread's state saved as the
+ * architecture requires (docs/kernel.md).  `frame` is the hardware exception
+ * frame on the thread's stack: r0-r3, r12, lr, pc, xpsr.  On return, kcur is
+ * the thread to resume, and its stack pointer and memory table are installed.
+ */
+#ifndef SYSCALL_H
+#define SYSCALL_H
+
+#include <stdint.h>
+
+void ksvc(uint32_t *frame);
+void kirq(uint32_t irq);
+void ktimeout(void);
+/* A fault taken in thread mode.  frame is 0 when stacking or unstacking failed. */
+void kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r11);
+
+#endif
