@@ -34,7 +34,7 @@ static int kmem_check(struct captbl *ct, uint32_t kmem, uint32_t nblocks, uint32
 }
 
 /* Shared first steps: a free slot and free kernel memory, then take the memory. */
-static int obj_new(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks,
+static int obj_new(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks,
 		   uint32_t type, struct cap **s, void **obj)
 {
 	uint32_t block;
@@ -43,7 +43,7 @@ static int obj_new(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nbl
 	err = captbl_free_slot(ct, slot, s);
 	if (err)
 		return err;
-	err = kmem_check(ct, kmem, nblocks, &block);
+	err = kmem_check(auth, kmem, nblocks, &block);
 	if (err)
 		return err;
 	err = kmem_obj_alloc(&k.pool, block, nblocks, obj);
@@ -55,7 +55,7 @@ static int obj_new(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nbl
 	return COS_OK;
 }
 
-int act_captbl(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks, struct captbl **out)
+int act_captbl(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks, struct captbl **out)
 {
 	struct captbl *n;
 	struct cap *s;
@@ -63,7 +63,7 @@ int act_captbl(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks
 
 	if (nblocks == 0 || nblocks > CAPTBL_MAX_BLOCKS)
 		return COS_EINVAL;
-	err = obj_new(ct, kmem, slot, nblocks, COS_CAP_CAPTBL, &s, (void **)&n);
+	err = obj_new(auth, ct, kmem, slot, nblocks, COS_CAP_CAPTBL, &s, (void **)&n);
 	if (err)
 		return err;
 	captbl_init(n, nblocks);
@@ -73,13 +73,13 @@ int act_captbl(struct captbl *ct, uint32_t kmem, uint32_t slot, uint32_t nblocks
 	return COS_OK;
 }
 
-int act_memtbl(struct captbl *ct, uint32_t kmem, uint32_t slot, struct memtbl **out)
+int act_memtbl(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, struct memtbl **out)
 {
 	struct memtbl *n;
 	struct cap *s;
 	int err;
 
-	err = obj_new(ct, kmem, slot, KOBJ_BLOCKS(struct memtbl), COS_CAP_MEMTBL, &s, (void **)&n);
+	err = obj_new(auth, ct, kmem, slot, KOBJ_BLOCKS(struct memtbl), COS_CAP_MEMTBL, &s, (void **)&n);
 	if (err)
 		return err;
 	memtbl_init(n);
@@ -89,7 +89,7 @@ int act_memtbl(struct captbl *ct, uint32_t kmem, uint32_t slot, struct memtbl **
 	return COS_OK;
 }
 
-int act_comp(struct captbl *ct, uint32_t kmem, uint32_t slot, struct captbl *cct, struct memtbl *cmt,
+int act_comp(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, struct captbl *cct, struct memtbl *cmt,
 	     uint32_t id, struct comp **out)
 {
 	struct comp *n;
@@ -97,7 +97,7 @@ int act_comp(struct captbl *ct, uint32_t kmem, uint32_t slot, struct captbl *cct
 	uint32_t i;
 	int err;
 
-	err = obj_new(ct, kmem, slot, KOBJ_BLOCKS(struct comp), COS_CAP_COMP, &s, (void **)&n);
+	err = obj_new(auth, ct, kmem, slot, KOBJ_BLOCKS(struct comp), COS_CAP_COMP, &s, (void **)&n);
 	if (err)
 		return err;
 	n->captbl = cct;
@@ -113,7 +113,7 @@ int act_comp(struct captbl *ct, uint32_t kmem, uint32_t slot, struct captbl *cct
 	return COS_OK;
 }
 
-int act_thd(struct captbl *ct, uint32_t kmem, uint32_t slot, struct comp *home, uint32_t tid,
+int act_thd(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, struct comp *home, uint32_t tid,
 	    uint32_t id, struct thread **out)
 {
 	struct thread *n;
@@ -124,7 +124,7 @@ int act_thd(struct captbl *ct, uint32_t kmem, uint32_t slot, struct comp *home, 
 		return COS_EINVAL;
 	if (k.tid_used & (1u << tid))
 		return COS_EEXIST;
-	err = obj_new(ct, kmem, slot, KOBJ_BLOCKS(struct thread), COS_CAP_THD, &s, (void **)&n);
+	err = obj_new(auth, ct, kmem, slot, KOBJ_BLOCKS(struct thread), COS_CAP_THD, &s, (void **)&n);
 	if (err)
 		return err;
 	k.tid_used |= 1u << tid;
@@ -141,13 +141,13 @@ int act_thd(struct captbl *ct, uint32_t kmem, uint32_t slot, struct comp *home, 
 	return COS_OK;
 }
 
-int act_arcv(struct captbl *ct, uint32_t kmem, uint32_t slot, struct thread *t)
+int act_arcv(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32_t slot, struct thread *t)
 {
 	struct endpoint *n;
 	struct cap *s;
 	int err;
 
-	err = obj_new(ct, kmem, slot, KOBJ_BLOCKS(struct endpoint), COS_CAP_ARCV, &s, (void **)&n);
+	err = obj_new(auth, ct, kmem, slot, KOBJ_BLOCKS(struct endpoint), COS_CAP_ARCV, &s, (void **)&n);
 	if (err)
 		return err;
 	n->thd = t;

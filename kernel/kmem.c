@@ -136,7 +136,8 @@ int kmem_user_writable(const struct kmem_pool *pool, uint32_t guard_lo, uint32_t
 	uintptr_t end = pool->base + ((uintptr_t)pool->nblocks << KMEM_BLOCK_SHIFT);
 	uint32_t first, last, i;
 
-	if (size == 0 || (uintptr_t)addr + size < (uintptr_t)addr)
+	/* 32-bit sum: the wrap is caught whatever the width of uintptr_t */
+	if (size == 0 || addr + size < addr)
 		return 0;
 	if ((uintptr_t)addr + size <= guard_lo || (uintptr_t)addr >= end)
 		return 1;

@@ -6,7 +6,7 @@
 #define KPRINTF_H
 
 void kputs(const char *s);
-void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kprintf(const char *fmt, ...); /* every integer argument is 32 bits wide */
 void kpanic(const char *why) __attribute__((noreturn));
 
 #endif

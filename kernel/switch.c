@@ -54,3 +54,10 @@ void ksuspend_current(void)
 	kevent(t, COS_EV_FAULTED);
 	kswitch(k.sched);
 }
+
+#ifdef __arm__
+#include "asm_offsets.h"
+#include <stddef.h>
+_Static_assert(offsetof(struct thread, regs) == THD_REGS, "asm_offsets.h is stale");
+_Static_assert(sizeof(struct thread) <= 128, "a thread must fit in 128 bytes of kernel memory");
+#endif

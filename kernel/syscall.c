@@ -89,22 +89,22 @@ static int op_activate(struct captbl *ct, uint32_t op, const uint32_t *f)
 		return err;
 	switch (op) {
 	case COS_OP_ACT_CAPTBL:
-		return act_captbl(dst, f[0], f[1], f[2], 0);
+		return act_captbl(ct, dst, f[0], f[1], f[2], 0);
 	case COS_OP_ACT_MEMTBL:
-		return act_memtbl(dst, f[0], f[1], 0);
+		return act_memtbl(ct, dst, f[0], f[1], 0);
 	case COS_OP_ACT_COMP:
 		LOOKUP(f[2] & 0xffffu, COS_CAP_CAPTBL, COS_R_WRITE, &a);
 		LOOKUP(f[2] >> 16, COS_CAP_MEMTBL, COS_R_WRITE, &b);
-		return act_comp(dst, f[0], f[1], (struct captbl *)a->obj, (struct memtbl *)b->obj, f[3], 0);
+		return act_comp(ct, dst, f[0], f[1], (struct captbl *)a->obj, (struct memtbl *)b->obj, f[3], 0);
 	case COS_OP_ACT_THD:
 		LOOKUP(f[2] & 0xffffu, COS_CAP_COMP, COS_R_GATE, &a);
-		return act_thd(dst, f[0], f[1], (struct comp *)a->obj, f[2] >> 16, f[3], 0);
+		return act_thd(ct, dst, f[0], f[1], (struct comp *)a->obj, f[2] >> 16, f[3], 0);
 	case COS_OP_ACT_SINV:
 		LOOKUP(f[1], COS_CAP_COMP, COS_R_GATE, &a);
 		return act_sinv(dst, f[0], (struct comp *)a->obj, f[2], f[3]);
 	case COS_OP_ACT_ARCV:
 		LOOKUP(f[2], COS_CAP_THD, COS_R_WRITE, &a);
-		return act_arcv(dst, f[0], f[1], (struct thread *)a->obj);
+		return act_arcv(ct, dst, f[0], f[1], (struct thread *)a->obj);
 	case COS_OP_ACT_ASND:
 		LOOKUP(f[1], COS_CAP_ARCV, 0, &a);
 		return act_asnd(dst, f[0], a);

@@ -1,0 +1,129 @@
+# cos: a capability-based microkernel for MPU microcontrollers.
+# make [all|run|test|bench|debug|clean] [BOARD=netduinoplus2]
+
+BOARD ?= netduinoplus2
+include boards/$(BOARD)/board.mk
+
+B := build/$(BOARD)
+CROSS := arm-none-eabi-
+CC := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+SIZE := $(CROSS)size
+PYTHON := python3
+TIMEOUT ?= 60
+
+WARN := -Wall -Wextra -Werror
+TARGET_CFLAGS := -std=c11 $(WARN) -O2 -g $(CPU_FLAGS) -ffreestanding -fno-builtin -fno-common \
+	-ffunction-sections -fdata-sections -fno-tree-loop-distribute-patterns
+KERNEL_INC := -Ikernel -Ikernel/include -Ikernel/arch/$(ARCH) -Iboards/$(BOARD)
+COMP_INC := -Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
+
+.PHONY: all run test bench debug clean setup unit-test system-test graph
+all: setup-check images
+
+# ---- the kernel ----
+KERNEL_SRCS := $(wildcard kernel/*.c) $(wildcard kernel/arch/$(ARCH)/*.c) $(wildcard boards/$(BOARD)/*.c)
+KERNEL_OBJS := $(patsubst %.c,$(B)/k/%.o,$(KERNEL_SRCS)) $(B)/k/kernel/arch/$(ARCH)/entry.o
+
+$(B)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TARGET_CFLAGS) $(KERNEL_INC) -MMD -MP -c $< -o $@
+$(B)/k/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CPU_FLAGS) $(KERNEL_INC) -MMD -MP -c $< -o $@
+
+# ---- libcos ----
+LIBCOS_SRCS := $(wildcard libcos/*.c) $(wildcard libcos/*.S)
+LIBCOS_OBJS := $(patsubst %,$(B)/u/%.o,$(LIBCOS_SRCS))
+$(B)/libcos.a: $(LIBCOS_OBJS)
+	rm -f $@
+	$(CROSS)ar rcs $@ $^
+
+# Component code: compiled once, linked into each place it is used.
+$(B)/u/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TARGET_CFLAGS) $(COMP_INC) -MMD -MP -c $< -o $@
+$(B)/u/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CPU_FLAGS) $(COMP_INC) -MMD -MP -c $< -o $@
+
+BOOTER_LIB_SRCS := $(wildcard components/booter/*.c) $(wildcard tests/system/common/booter/*.c)
+TEST_COMMON_SRCS := $(wildcard tests/system/common/*.c)
+
+# ---- images ----
+# An image is a folder with image.mk: BOOTER := sources of its booter,
+# SLOTS := slot:source ... (one component per slot; a source may repeat).
+# $(call image,NAME,DIR)
+define image
+$(eval SLOTS :=)$(eval BOOTER :=)$(eval include $(2)/image.mk)
+IMG_$(1)_DIR := $(2)
+IMG_$(1)_BLOBS := $(B)/img/$(1)/booter.blob.o $(foreach s,$(SLOTS),$(B)/img/$(1)/s$(word 1,$(subst :, ,$(s))).blob.o)
+$(B)/img/$(1)/booter.elf: $(patsubst %,$(B)/u/%.o,$(addprefix $(2)/,$(BOOTER)) $(BOOTER_LIB_SRCS) $(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/booter.ld
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/booter.ld -o $$@ $$(filter %.o %.a,$$^) -lgcc
+$(B)/img/$(1)/booter.ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
+	@mkdir -p $$(dir $$@)
+	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH=LAYOUT_BOOTER_FLASH -DCOMP_FLASH_SIZE=LAYOUT_BOOTER_FLASH_SIZE \
+		-DCOMP_RAM=LAYOUT_BOOTER_RAM -DCOMP_RAM_SIZE=LAYOUT_BOOTER_RAM_SIZE -D__ASSEMBLER__ $$< -o $$@
+$(foreach s,$(SLOTS),$(eval $(call slot,$(1),$(2),$(word 1,$(subst :, ,$(s))),$(word 2,$(subst :, ,$(s))))))
+$(B)/img/$(1)/image.elf: $(KERNEL_OBJS) $$(IMG_$(1)_BLOBS) $(B)/image.ld
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/image.ld -o $$@ $$(filter %.o,$$^) -lgcc
+IMAGES += $(B)/img/$(1)/image.elf
+endef
+
+# $(call slot,IMAGE,DIR,SLOT,SOURCE)
+define slot
+$(B)/img/$(1)/s$(3).elf: $(B)/u/$(2)/$(4).o $(patsubst %,$(B)/u/%.o,$(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/s$(3).ld
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/s$(3).ld -o $$@ $$(filter %.o %.a,$$^) -lgcc
+$(B)/img/$(1)/s$(3).ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
+	@mkdir -p $$(dir $$@)
+	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH="LAYOUT_SLOT_FLASH($(3))" -DCOMP_FLASH_SIZE=LAYOUT_SLOT_FLASH_SIZE \
+		-DCOMP_RAM="LAYOUT_SLOT_RAM($(3))" -DCOMP_RAM_SIZE=LAYOUT_SLOT_RAM_SIZE -D__ASSEMBLER__ $$< -o $$@
+endef
+
+$(B)/img/%.bin: $(B)/img/%.elf
+	$(OBJCOPY) -O binary $< $@
+$(B)/img/%/booter.blob.o: $(B)/img/%/booter.bin
+	$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section .data=.comp_booter,alloc,load,readonly,data,contents $< $@
+$(B)/img/%.blob.o: $(B)/img/%.bin
+	$(OBJCOPY) -I binary -O elf32-littlearm -B arm \
+		--rename-section .data=.comp_$(patsubst s%,%,$(notdir $*)),alloc,load,readonly,data,contents $< $@
+
+$(B)/image.ld: boards/$(BOARD)/image.ld.in boards/$(BOARD)/board.h boards/$(BOARD)/layout.h
+	@mkdir -p $(dir $@)
+	$(CC) -E -P -x c -Iboards/$(BOARD) -D__ASSEMBLER__ $< -o $@
+
+SYSTEM_TESTS := $(notdir $(patsubst %/image.mk,%,$(wildcard tests/system/*/image.mk)))
+$(foreach t,$(SYSTEM_TESTS),$(eval $(call image,$(t),tests/system/$(t))))
+$(eval $(call image,bench,tests/bench))
+images: $(IMAGES)
+
+# ---- host unit tests ----
+include tests/unit/unit.mk
+
+# ---- running ----
+DEFAULT_IMAGE ?= demo
+QEMU_RUN = $(QEMU) $(QEMU_FLAGS)
+
+setup-check:
+	@tools/setup.sh
+
+run: setup-check $(B)/img/$(DEFAULT_IMAGE)/image.elf
+	timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
+
+debug: setup-check $(B)/img/$(DEFAULT_IMAGE)/image.elf
+	@echo "QEMU waits for gdb on :1234: gdb-multiarch $(B)/img/$(DEFAULT_IMAGE)/image.elf -ex 'target remote :1234'"
+	$(QEMU_RUN) -S -gdb tcp::1234 -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
+
+test: setup-check images $(UNIT_TESTS)
+	@$(PYTHON) tests/run.py --qemu "$(QEMU_RUN)" --timeout $(TIMEOUT) \
+		--unit "$(UNIT_TESTS)" --images "$(foreach t,$(SYSTEM_TESTS),$(t)=$(B)/img/$(t)/image.elf)" \
+		--tests-dir tests/system
+
+bench: setup-check $(B)/img/bench/image.elf
+	@$(PYTHON) tools/bench.py --qemu "$(QEMU_RUN) $(QEMU_BENCH_FLAGS)" --timeout $(TIMEOUT) \
+		--image $(B)/img/bench/image.elf
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

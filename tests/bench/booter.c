@@ -1,0 +1,1 @@
+int cos_main(unsigned arg) { (void)arg; return 0; }

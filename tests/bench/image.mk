@@ -1,0 +1,2 @@
+BOOTER := booter.c
+SLOTS :=
