@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Run every test: host unit-test binaries and QEMU system-test images.
+
+Unit binaries print a line "<name>: N passed, N failed".  A system image
+prints "PASS: ..." / "FAIL: ..." lines and ends QEMU through semihosting with
+its failure count as the exit code; an image passes when QEMU exits 0 within
+the time bound, no FAIL line was printed, at least one PASS line was, and
+every line of the image folder's `expect` file (if any) appears in order.
+Each PASS/FAIL line and each image verdict counts.  The last line printed is
+"N passed, N failed"; the exit status is non-zero on any failure.
+"""
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+
+SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
+
+
+def run_unit(binary):
+    try:
+        p = subprocess.run([binary], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        print(f"FAIL: unit {binary}: timed out")
+        return 0, 1
+    out = p.stdout + p.stderr
+    matches = SUMMARY.findall(out)
+    if not matches:
+        sys.stdout.write(out)
+        print(f"FAIL: unit {binary}: no summary line (exit {p.returncode})")
+        return 0, 1
+    passed, failed = (int(x) for x in matches[-1])
+    if p.returncode != 0 and failed == 0:
+        failed = 1
+    if failed:
+        sys.stdout.write(out)
+    print(f"{'PASS' if not failed else 'FAIL'}: unit {os.path.basename(binary)}: "
+          f"{passed} passed, {failed} failed")
+    return passed, failed
+
+
+def run_image(name, elf, qemu, timeout, tests_dir, verbose):
+    cmd = shlex.split(qemu) + ["-kernel", elf]
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        out = p.stdout.decode(errors="replace").replace("\r", "")
+        code = p.returncode
+        timed_out = False
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode(errors="replace").replace("\r", "")
+        code = None
+        timed_out = True
+    elapsed = time.monotonic() - start
+    lines = out.splitlines()
+    passes = [l for l in lines if l.startswith("PASS:")]
+    fails = [l for l in lines if l.startswith("FAIL:")]
+    problems = []
+    if timed_out:
+        problems.append(f"no exit within {timeout} s")
+    elif code != 0:
+        problems.append(f"exit code {code}")
+    if fails:
+        problems.append(f"{len(fails)} FAIL lines")
+    if not passes:
+        problems.append("no PASS line")
+    expect = os.path.join(tests_dir, name, "expect")
+    if os.path.exists(expect):
+        pos = 0
+        for want in open(expect).read().splitlines():
+            if not want.strip():
+                continue
+            while pos < len(lines) and want not in lines[pos]:
+                pos += 1
+            if pos == len(lines):
+                problems.append(f"expected line missing (in order): {want!r}")
+                break
+            pos += 1
+    if verbose or problems:
+        for l in lines:
+            print(f"  [{name}] {l}")
+    for l in passes:
+        print(f"PASS: {name}: {l[5:].strip()}")
+    for l in fails:
+        print(f"FAIL: {name}: {l[5:].strip()}")
+    verdict = "PASS" if not problems else "FAIL"
+    print(f"{verdict}: image {name} ({elapsed:.1f} s){': ' + '; '.join(problems) if problems else ''}")
+    return len(passes) + (not problems), len(fails) + bool(problems)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--qemu", required=True)
+    ap.add_argument("--timeout", type=int, default=60)
+    ap.add_argument("--unit", default="")
+    ap.add_argument("--images", default="")
+    ap.add_argument("--tests-dir", default="tests/system")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+    total_pass = total_fail = 0
+    for b in a.unit.split():
+        p, f = run_unit(b)
+        total_pass += p
+        total_fail += f
+    for item in a.images.split():
+        name, elf = item.split("=", 1)
+        p, f = run_image(name, elf, a.qemu, a.timeout, a.tests_dir, a.verbose)
+        total_pass += p
+        total_fail += f
+    print(f"{total_pass} passed, {total_fail} failed")
+    return 1 if total_fail or total_pass == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
