@@ -98,6 +98,7 @@ $(eval $(call image,bench,tests/bench))
 images: $(IMAGES)
 
 # ---- host unit tests ----
+BUILD := $(B)
 include tests/unit/unit.mk
 
 # ---- running ----

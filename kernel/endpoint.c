@@ -41,11 +41,13 @@ int ep_receive(struct thread *t, struct endpoint *ep)
 	return 0; /* replaced by the count when a send wakes it */
 }
 
-void kirq(uint32_t irq)
+struct thread *kirq(uint32_t irq)
 {
 	struct endpoint *ep = irq < BOARD_NIRQ ? k.irq_ep[irq] : 0;
+	struct thread *t = kcur;
 
 	arch_irq_disable(irq); /* until the receiver's next arcv */
 	if (ep)
 		ep_signal(ep);
+	return kcur != t ? t : 0;
 }

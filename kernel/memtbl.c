@@ -23,17 +23,39 @@ static void recompute_nhw(struct memtbl *mt)
 }
 
 /*
- * Drop the pool references of pieces [0, upto) of a region.  Only pool
- * capabilities cover pool addresses, so a piece in the pool is a counted one.
+ * Take (or drop) one reference on every pool block that an enabled piece of
+ * the region touches, each block once even when several small pieces share
+ * it; pieces [0, upto) only.  Pieces come in address order, so a block shared
+ * by two pieces is always the last one counted.  Taking is for pool mappings
+ * and stops at the first failure, saying which piece failed; dropping skips
+ * pieces outside the pool, which only flash and device capabilities cover.
  */
-static void unref_pieces(struct kmem_pool *pool, uint32_t base, uint32_t size, uint32_t srd,
-			 uint32_t upto)
+static int pieces_ref(struct kmem_pool *pool, uint32_t base, uint32_t size, uint32_t srd,
+		      uint32_t upto, int take, uint32_t *failed)
 {
-	uint32_t i, pb, ps;
+	uint32_t i, pb, ps, start, counted_end = 0;
+	int err;
 
-	for (i = 0; i < upto; i++)
-		if (mpu_region_piece(base, size, srd, i, &pb, &ps) && kmem_in_pool(pool, pb, ps))
-			kmem_user_unref(pool, pb, ps);
+	for (i = 0; i < upto; i++) {
+		if (!mpu_region_piece(base, size, srd, i, &pb, &ps))
+			continue;
+		if (!take && !kmem_in_pool(pool, pb, ps))
+			continue; /* mapped through a flash or device capability */
+		start = pb > counted_end ? pb : counted_end;
+		if (start >= pb + ps)
+			continue;
+		if (take) {
+			err = kmem_user_ref(pool, start, pb + ps - start);
+			if (err) {
+				*failed = i;
+				return err;
+			}
+		} else {
+			kmem_user_unref(pool, start, pb + ps - start);
+		}
+		counted_end = ((pb + ps - 1) | (KMEM_BLOCK_SIZE - 1)) + 1;
+	}
+	return COS_OK;
 }
 
 int memtbl_map(struct memtbl *mt, struct kmem_pool *pool, const struct cap *mem,
@@ -60,14 +82,10 @@ int memtbl_map(struct memtbl *mt, struct kmem_pool *pool, const struct cap *mem,
 			return COS_ERANGE;
 	}
 	if (mem->kind == COS_MEM_POOL) {
-		for (i = 0; i < 8; i++) {
-			if (!mpu_region_piece(base, size, srd, i, &pb, &ps))
-				continue;
-			err = kmem_user_ref(pool, pb, ps);
-			if (err) {
-				unref_pieces(pool, base, size, srd, i);
-				return err;
-			}
+		err = pieces_ref(pool, base, size, srd, 8, 1, &i);
+		if (err) {
+			pieces_ref(pool, base, size, srd, i, 0, &i);
+			return err;
 		}
 	}
 	mt->words[2 * region] = rbar;
@@ -85,7 +103,7 @@ int memtbl_unmap(struct memtbl *mt, struct kmem_pool *pool, uint32_t region)
 	if (!(mt->words[2 * region + 1] & MPU_RASR_ENABLE))
 		return COS_ESTATE;
 	mpu_region_decode(mt->words[2 * region], mt->words[2 * region + 1], &base, &size, &srd);
-	unref_pieces(pool, base, size, srd, 8);
+	pieces_ref(pool, base, size, srd, 8, 0, &srd);
 	mt->words[2 * region] = mpu_rbar_disabled(region);
 	mt->words[2 * region + 1] = 0;
 	recompute_nhw(mt);

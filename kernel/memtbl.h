@@ -4,8 +4,8 @@
  * Contract: a table holds one encoded word pair per hardware region, so that
  * loading it is a run of stores.  A region is mapped only through a memory
  * capability that covers every enabled part of it with the permissions asked
- * for; pool memory must be user-typed, and each mapping holds a reference on
- * its blocks so they cannot be retyped while mapped.  Kernel memory is never
+ * for; pool memory must be user-typed, and each mapping holds one reference on
+ * each block it touches, so no block can be retyped while mapped.  Kernel memory is never
  * covered by any memory capability, so it can never be mapped.
  */
 #ifndef MEMTBL_H

@@ -298,27 +298,33 @@ static int op_sched_event(uint32_t *f)
 	return (int)t->id;
 }
 
-void ksvc(uint32_t *f)
+void ksinv(uint32_t *f)
 {
-	uint32_t op = ((const uint8_t *)f[6])[-2];
+	inv_call(kcur, f);
+}
+
+struct thread *ksret(uint32_t *f)
+{
+	struct thread *t = kcur;
+
+	inv_return(t, f);
+	return kcur != t ? t : 0;
+}
+
+struct thread *ksvc(uint32_t *f, uint32_t op)
+{
 	struct thread *t = kcur;
 	struct captbl *ct = t->comp->captbl;
 	struct cap *c;
 	int r;
 
 	switch (op) {
-	case COS_OP_SINV:
-		inv_call(t, f);
-		return;
-	case COS_OP_SRET:
-		inv_return(t, f);
-		return;
 	case COS_OP_ASND:
 		r = captbl_lookup(ct, f[4], COS_CAP_ASND, 0, &c);
 		f[0] = (uint32_t)r; /* before a switch: the sender may not run again at once */
 		if (!r)
 			ep_signal((struct endpoint *)c->obj);
-		return;
+		return kcur != t ? t : 0;
 	case COS_OP_ARCV:
 		r = captbl_lookup(ct, f[4], COS_CAP_ARCV, 0, &c);
 		if (!r)
@@ -386,21 +392,25 @@ void ksvc(uint32_t *f)
 		r = op_console(ct, f);
 		break;
 	case COS_OP_YIELD:
-		f[0] = COS_OK;
+		r = COS_OK;
 		if (t != k.sched)
 			kswitch(k.sched);
-		return;
-	default:
+		break;
+	default: /* including COS_OP_NONE, musl's svc 0 */
 		r = COS_ENOSYS;
 		break;
 	}
 	f[0] = (uint32_t)r;
+	return kcur != t ? t : 0;
 }
 
-void ktimeout(void)
+struct thread *ktimeout(void)
 {
+	struct thread *t = kcur;
+
 	arch_timeout_disarm();
-	kevent(kcur, COS_EV_TIMEOUT);
-	if (kcur != k.sched)
+	kevent(t, COS_EV_TIMEOUT);
+	if (t != k.sched)
 		kswitch(k.sched);
+	return kcur != t ? t : 0;
 }

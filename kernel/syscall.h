@@ -11,10 +11,15 @@
 
 #include <stdint.h>
 
-void ksvc(uint32_t *frame);
-void kirq(uint32_t irq);
-void ktimeout(void);
+struct thread;
+
+/* The call-gate fast path: never switches threads, returns nothing. */
+void ksinv(uint32_t *frame);
+struct thread *ksret(uint32_t *frame);
+struct thread *ksvc(uint32_t *frame, uint32_t op);
+struct thread *kirq(uint32_t irq);
+struct thread *ktimeout(void);
 /* A fault taken in thread mode.  frame is 0 when stacking or unstacking failed. */
-void kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r11);
+struct thread *kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r11);
 
 #endif

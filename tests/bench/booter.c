@@ -1,1 +1,77 @@
-int cos_main(unsigned arg) { (void)arg; return 0; }
+/*
+ * booter.c - benchmark image: TIM2 free-running as the instruction counter,
+ * a client and a server component, and the booter as the scheduler.
+ */
+#include "booter.h"
+#include "bench.h"
+
+#define SELF COS_BOOT_CAPTBL
+#define RCC_APB1ENR 0x40023840u
+#define TIM2EN 1u
+#define ROUNDS_MAX 200
+
+static void timer_start(void)
+{
+	volatile uint32_t *tim = (volatile uint32_t *)BENCH_TIM;
+
+	*(volatile uint32_t *)RCC_APB1ENR |= TIM2EN;
+	tim[TIM_PSC / 4] = 0;
+	tim[TIM_ARR / 4] = 0xffffffffu;
+	tim[TIM_CR1 / 4] = 1; /* CEN */
+}
+
+int cos_main(uint32_t first_kernel_block)
+{
+	struct boot_comp client, server;
+	uint32_t init, cthd, rthd, ithd, rcv, ircv, isnd, rounds = 0;
+	uint32_t rw = COS_R_READ | COS_R_WRITE;
+
+	boot_init(first_kernel_block);
+	boot_map_device(&boot_self, 3, BOARD_DEV_BENCH_TIMER, rw);
+	boot_map_device(&boot_self, 4, BOARD_DEV_CLOCKS, rw);
+	cos_retype(COS_BOOT_POOL, boot_block(BENCH_SHARED), LAYOUT_SLOT_RAM_SIZE / 128, COS_KMEM_USER);
+	cos_memtbl_map(COS_BOOT_MEMTBL, COS_BOOT_POOL, 5, BENCH_SHARED, COS_REGION_ATTR(12, 0, rw));
+	timer_start();
+
+	boot_comp_create(&client, 0, 1);
+	boot_comp_create(&server, 1, 2);
+	boot_map_device(&client, 2, BOARD_DEV_BENCH_TIMER, rw);
+	boot_map_device(&server, 2, BOARD_DEV_BENCH_TIMER, rw);
+	cos_memtbl_map(client.memtbl, COS_BOOT_POOL, 3, BENCH_SHARED, COS_REGION_ATTR(12, 0, rw));
+	cos_memtbl_map(server.memtbl, COS_BOOT_POOL, 3, BENCH_SHARED, COS_REGION_ATTR(12, 0, rw));
+	boot_give(&client, BENCH_SLOT_CONSOLE, COS_BOOT_HW, COS_R_READ);
+	boot_gate(&client, BENCH_SLOT_GATE, &server, 0, 0);
+
+	/* Server threads: initialiser, send receiver (more urgent than the client),
+	 * interrupt thread (most urgent). */
+	boot_thd_create(&server, 2, 2, 5, 0, &init);
+	boot_thd_create(&server, 3, 3, 10, 1, &rthd);
+	boot_thd_create(&server, 4, 4, 5, 2, &ithd);
+	rcv = boot_slot();
+	ircv = boot_slot();
+	isnd = boot_slot();
+	/* One endpoint each: the receive end goes to the server, the send end
+	 * to the client (or to the interrupt line). */
+	cos_op_act_arcv(SELF, boot_kmem(1), rcv, rthd, 0);
+	boot_give(&server, BENCH_SLOT_RCV, rcv, COS_R_ALL);
+	cos_op_act_asnd(client.captbl, BENCH_SLOT_ASND, rcv, 0, 0);
+	cos_op_act_arcv(SELF, boot_kmem(1), ircv, ithd, 0);
+	boot_give(&server, BENCH_SLOT_IRQ_RCV, ircv, COS_R_ALL);
+	cos_op_act_asnd(SELF, isnd, ircv, 0, 0);
+	cos_hw_attach(COS_BOOT_HW, BENCH_TIM_IRQ, isnd);
+
+	/* The client (tid 1) invokes the server: it needs a stack there. */
+	boot_bind(&server, 1);
+	boot_thd_create(&client, 1, 1, 20, 0, &cthd);
+
+	cos_dispatch(init, 0);
+	cos_dispatch(rthd, 0); /* blocks in arcv */
+	cos_dispatch(ithd, 0); /* blocks in arcv */
+	while (SHARED->phase != PHASE_DONE && rounds++ < ROUNDS_MAX) {
+		if (SHARED->phase == PHASE_DISPATCH)
+			SHARED->t0 = bench_now();
+		cos_dispatch(cthd, 0);
+	}
+	cos_halt(COS_BOOT_HW, SHARED->phase == PHASE_DONE ? 0 : 1);
+	return 0;
+}

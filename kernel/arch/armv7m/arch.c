@@ -48,8 +48,6 @@
 
 #define KERNEL_PRIO 0x80u
 
-uint32_t arch_mpu_live;
-
 void arch_init(void)
 {
 	uint32_t i;
@@ -98,7 +96,7 @@ void arch_timeout_disarm(void)
 }
 
 /* Called from the fault vectors for faults taken in thread mode. */
-void arch_fault(uint32_t cause, const uint32_t *r4_r11)
+struct thread *arch_fault(uint32_t cause, const uint32_t *r4_r11)
 {
 	uint32_t cfsr = REG(SCB_CFSR);
 	uint32_t *frame = (uint32_t *)arch_psp_get();
@@ -114,7 +112,7 @@ void arch_fault(uint32_t cause, const uint32_t *r4_r11)
 		addr = frame[6]; /* an instruction fetch: the address is the pc */
 	REG(SCB_CFSR) = cfsr; /* write one to clear */
 	REG(SCB_HFSR) = REG(SCB_HFSR);
-	kfault(cause, addr, frame, r4_r11);
+	return kfault(cause, addr, frame, r4_r11);
 }
 
 /* A fault in the kernel itself: report and stop. */

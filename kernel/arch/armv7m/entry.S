@@ -10,6 +10,7 @@
 
 #include "asm_offsets.h"
 #include "board.h"
+#include <cos/kabi.h>
 
 	.section .vectors, "a"
 	.global vectors
@@ -54,50 +55,45 @@ reset_handler:
 	bl kmain
 3:	b 3b
 
-/* r2: thread at entry.  Swap r4-r11 if kcur changed. */
-	.thumb_func
-kexit:
-	ldr r3, =kcur
-	ldr r3, [r3]
-	cmp r2, r3
-	it eq
-	bxeq lr
-	adds r2, r2, #THD_REGS
-	stmia r2, {r4-r11}
-	adds r3, r3, #THD_REGS
-	ldmia r3, {r4-r11}
-	bx lr
-
+/* The call-gate fast path never switches threads: ksinv returns straight to
+ * the component (its return pops EXC_RETURN into pc). */
 	.thumb_func
 	.global svc_handler
 svc_handler:
-	ldr r3, =kcur
-	ldr r2, [r3]
-	push {r2, lr}
 	mrs r0, psp
-	bl ksvc
-	pop {r2, lr}
-	b kexit
+	ldr r1, [r0, #24]
+	ldrb r1, [r1, #-2]      /* the svc immediate: the operation */
+	cmp r1, #COS_OP_SINV
+	beq ksinv
+	push {r0, lr}
+	cmp r1, #COS_OP_SRET
+	bne 1f
+	bl ksret
+	pop {r1, lr}
+	cbnz r0, kswap
+	bx lr
+1:	bl ksvc
+	pop {r1, lr}
+	cbnz r0, kswap
+	bx lr
 
 	.thumb_func
 irq_handler:
-	ldr r3, =kcur
-	ldr r2, [r3]
-	push {r2, lr}
+	push {r0, lr}
 	mrs r0, ipsr
 	subs r0, r0, #16
 	bl kirq
-	pop {r2, lr}
-	b kexit
+	pop {r1, lr}
+	cbnz r0, kswap
+	bx lr
 
 	.thumb_func
 systick_handler:
-	ldr r3, =kcur
-	ldr r2, [r3]
-	push {r2, lr}
+	push {r0, lr}
 	bl ktimeout
-	pop {r2, lr}
-	b kexit
+	pop {r1, lr}
+	cbnz r0, kswap
+	bx lr
 
 	.thumb_func
 memmanage_handler:
@@ -126,17 +122,30 @@ nmi_handler:
 fault_common:
 	tst lr, #4
 	beq 1f
-	ldr r3, =kcur
-	ldr r2, [r3]
-	push {r2, lr}
-	push {r4-r11}
-	mov r1, sp
+	push {r4-r11, lr}
+	sub sp, sp, #4          /* keep the stack 8-byte aligned for C */
+	add r1, sp, #4
 	bl arch_fault
-	pop {r4-r11}
-	pop {r2, lr}
-	b kexit
+	add sp, sp, #4
+	pop {r4-r11, lr}
+	cbnz r0, kswap
+	bx lr
 1:	mov r1, sp
 	b arch_kernel_fault
+
+/*
+ * Every C entry returns the thread that ran before it switched, or 0 when it
+ * did not switch; only then are r4-r11 swapped (r0: previous thread).
+ */
+	.thumb_func
+kswap:
+	adds r0, r0, #THD_REGS
+	stmia r0, {r4-r11}
+	ldr r3, =kcur
+	ldr r3, [r3]
+	adds r3, r3, #THD_REGS
+	ldmia r3, {r4-r11}
+	bx lr
 
 /* Used once, by arch_start: enter the first thread. */
 	.thumb_func

@@ -59,7 +59,7 @@ void mpu_region_decode(uint32_t rbar, uint32_t rasr, uint32_t *base, uint32_t *s
 int mpu_region_piece(uint32_t base, uint32_t size, uint32_t srd, uint32_t i,
 		     uint32_t *pbase, uint32_t *psize)
 {
-	if (size < (1u << MPU_SUBREGION_MIN_LOG2)) {
+	if (size < (1u << MPU_SUBREGION_MIN_LOG2) || srd == 0) {
 		if (i != 0)
 			return 0;
 		*pbase = base;

@@ -42,8 +42,8 @@ static inline uint32_t mpu_rbar_disabled(uint32_t region) { return MPU_RBAR_VALI
 void mpu_region_decode(uint32_t rbar, uint32_t rasr, uint32_t *base, uint32_t *size, uint32_t *srd);
 
 /*
- * Enabled pieces of a region: the whole region when it has no subregions,
- * otherwise each enabled eighth.  Piece i (0..7) is [*pbase, *pbase+*psize);
+ * Enabled pieces of a region: the whole region when it has no disabled
+ * subregions (or is too small to have any), otherwise each enabled eighth.  Piece i (0..7) is [*pbase, *pbase+*psize);
  * returns 0 when piece i does not exist or is disabled.
  */
 int mpu_region_piece(uint32_t base, uint32_t size, uint32_t srd, uint32_t i,

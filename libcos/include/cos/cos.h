@@ -129,8 +129,16 @@ static inline int32_t cos_sched_event(uint32_t *flags)
  * r4-r11 across the call, since the server may change them.  Results: r0,
  * and r1 through *r1 when not NULL.
  */
-int32_t cos_sinv(uint32_t gate, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3);
-uint64_t cos_sinv2(uint32_t gate, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3);
+int32_t cos_sinv_call(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t gate);
+uint64_t cos_sinv2_call(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t gate);
+static inline int32_t cos_sinv(uint32_t gate, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+	return cos_sinv_call(a0, a1, a2, a3, gate);
+}
+static inline uint64_t cos_sinv2(uint32_t gate, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+	return cos_sinv2_call(a0, a1, a2, a3, gate);
+}
 
 /*
  * A server function fn(a0, a1, a2, a3) returning uint64_t (r0 low, r1 high)
