@@ -37,17 +37,15 @@ int ep_receive(struct thread *t, struct endpoint *ep)
 	t->state = THD_BLOCKED;
 	t->blocked_on = ep;
 	kevent(t, COS_EV_BLOCKED);
-	kswitch(k.sched);
+	kswitch_sched();
 	return 0; /* replaced by the count when a send wakes it */
 }
 
-struct thread *kirq(uint32_t irq)
+void kirq(uint32_t irq)
 {
 	struct endpoint *ep = irq < BOARD_NIRQ ? k.irq_ep[irq] : 0;
-	struct thread *t = kcur;
 
 	arch_irq_disable(irq); /* until the receiver's next arcv */
 	if (ep)
 		ep_signal(ep);
-	return kcur != t ? t : 0;
 }

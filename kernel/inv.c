@@ -33,7 +33,7 @@ void inv_unwind(struct thread *t)
 
 static const char *const cause_name[] = { "?", "MPU violation", "bus fault", "usage fault", "hard fault" };
 
-struct thread *kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r11)
+void kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r11)
 {
 	struct thread *t = kcur;
 	struct comp *c = t->comp;
@@ -47,7 +47,7 @@ struct thread *kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint
 			t->tid, c->id, cause_name[cause], frame ? frame[6] : 0, addr,
 			h ? " (fault gate unusable)" : " (no fault gate)");
 		inv_unwind(t);
-		return kcur != t ? t : 0;
+		return;
 	}
 	regs = (uint32_t *)top - FAULT_REGS_WORDS;
 	if (frame)
@@ -71,5 +71,4 @@ struct thread *kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint
 	t->comp = h;
 	arch_psp_set((uint32_t)sf);
 	arch_mpu_load(h->memtbl);
-	return 0;
 }

@@ -3,20 +3,8 @@
 #include "kprintf.h"
 
 struct thread *kcur;
+struct thread *kprev;
 struct kstate k;
-
-void kswitch(struct thread *next)
-{
-	struct thread *cur = kcur;
-
-	cur->psp = arch_psp_get();
-	arch_psp_set(next->psp);
-	if (next->comp->memtbl != cur->comp->memtbl)
-		arch_mpu_load(next->comp->memtbl);
-	if (next == k.sched)
-		arch_timeout_disarm();
-	kcur = next;
-}
 
 void kevent(struct thread *t, uint32_t flags)
 {
@@ -52,7 +40,7 @@ void ksuspend_current(void)
 	if (t == k.sched)
 		kpanic("the scheduler thread faulted with no handler");
 	kevent(t, COS_EV_FAULTED);
-	kswitch(k.sched);
+	kswitch_sched();
 }
 
 #ifdef __arm__

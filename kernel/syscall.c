@@ -13,21 +13,25 @@
 			return lookup_err_; \
 	} while (0)
 
-static int op_cap_copy(struct captbl *ct, const uint32_t *f)
+static int op_cap_copy(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *src, *dst;
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_CAPTBL, COS_R_READ, &src);
 	LOOKUP(f[1], COS_CAP_CAPTBL, COS_R_WRITE, &dst);
 	return captbl_copy((struct captbl *)src->obj, f[0], (struct captbl *)dst->obj, f[2], f[3]);
 }
 
-static int op_cap_info(struct captbl *ct, uint32_t *f)
+static int op_cap_info(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	uint32_t type, rights;
 	int err;
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_CAPTBL, COS_R_READ, &c);
 	err = captbl_info((struct captbl *)c->obj, f[0], &type, &rights);
 	if (err)
@@ -36,11 +40,13 @@ static int op_cap_info(struct captbl *ct, uint32_t *f)
 	return (int)type;
 }
 
-static int op_retype(struct captbl *ct, const uint32_t *f)
+static int op_retype(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	uintptr_t lo, len;
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_MEM, COS_R_RETYPE, &c);
 	if (c->kind != COS_MEM_POOL)
 		return COS_ETYPE;
@@ -53,12 +59,14 @@ static int op_retype(struct captbl *ct, const uint32_t *f)
 	return kmem_retype(&k.pool, f[0], f[1], f[2]);
 }
 
-static int op_kmem_info(struct captbl *ct, uint32_t *f)
+static int op_kmem_info(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	uint32_t type, count;
 	int err;
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_MEM, COS_R_READ, &c);
 	if (c->kind != COS_MEM_POOL)
 		return COS_ETYPE;
@@ -69,7 +77,7 @@ static int op_kmem_info(struct captbl *ct, uint32_t *f)
 	return (int)type;
 }
 
-static int op_captbl_write(struct captbl *ct, uint32_t idx, struct captbl **out)
+static int captbl_writable(struct captbl *ct, uint32_t idx, struct captbl **out)
 {
 	struct cap *c;
 
@@ -78,13 +86,14 @@ static int op_captbl_write(struct captbl *ct, uint32_t idx, struct captbl **out)
 	return COS_OK;
 }
 
-static int op_activate(struct captbl *ct, uint32_t op, const uint32_t *f)
+static int op_activate(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct captbl *dst;
 	struct cap *a, *b;
 	int err;
 
-	err = op_captbl_write(ct, f[4], &dst);
+	err = captbl_writable(ct, f[4], &dst);
 	if (err)
 		return err;
 	switch (op) {
@@ -120,8 +129,9 @@ static void memtbl_changed(const struct memtbl *mt)
 		arch_mpu_load(mt);
 }
 
-static int op_memtbl(struct captbl *ct, uint32_t op, const uint32_t *f)
+static int op_memtbl(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c, *mem;
 	struct memtbl *mt;
 	int err;
@@ -139,8 +149,9 @@ static int op_memtbl(struct captbl *ct, uint32_t op, const uint32_t *f)
 	return err;
 }
 
-static int op_comp(struct captbl *ct, uint32_t op, const uint32_t *f)
+static int op_comp(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c, *g;
 	struct comp *cp;
 	uint32_t size;
@@ -184,12 +195,14 @@ static int op_comp(struct captbl *ct, uint32_t op, const uint32_t *f)
 	}
 }
 
-static int op_dispatch(struct captbl *ct, uint32_t *f)
+static int op_dispatch(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	struct thread *t;
 	uint32_t timeout = f[0];
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_THD, COS_R_DISPATCH, &c);
 	t = (struct thread *)c->obj;
 
@@ -198,17 +211,16 @@ static int op_dispatch(struct captbl *ct, uint32_t *f)
 	if (t->state != THD_RUNNABLE)
 		return COS_ESTATE;
 	kswitch(t);
-	if (t != k.sched) {
-		if (timeout)
-			arch_timeout_arm(timeout);
-		else
-			arch_timeout_disarm();
-	}
+	if (timeout && t != k.sched)
+		arch_timeout_arm(timeout);
+	else
+		arch_timeout_disarm();
 	return COS_OK;
 }
 
-static int op_thd(struct captbl *ct, uint32_t op, uint32_t *f)
+static int op_thd(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	struct thread *t;
 
@@ -234,8 +246,9 @@ static int op_thd(struct captbl *ct, uint32_t op, uint32_t *f)
 	}
 }
 
-static int op_hw(struct captbl *ct, uint32_t op, const uint32_t *f)
+static int op_hw(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c, *snd;
 	struct endpoint *ep;
 	uint32_t irq = f[0];
@@ -266,12 +279,14 @@ static int op_hw(struct captbl *ct, uint32_t op, const uint32_t *f)
 	return COS_OK;
 }
 
-static int op_console(struct captbl *ct, const uint32_t *f)
+static int op_console(uint32_t *f, uint32_t op)
 {
+	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	uint32_t i;
 	char ch;
 
+	(void)op;
 	LOOKUP(f[4], COS_CAP_HW, COS_R_READ, &c);
 	for (i = 0; i < 16; i++) {
 		ch = (char)(f[i >> 2] >> ((i & 3u) * 8));
@@ -282,10 +297,11 @@ static int op_console(struct captbl *ct, const uint32_t *f)
 	return COS_OK;
 }
 
-static int op_sched_event(uint32_t *f)
+static int op_sched_event(uint32_t *f, uint32_t op)
 {
 	struct thread *t = k.ev_head;
 
+	(void)op;
 	if (kcur != k.sched)
 		return COS_EPERM;
 	if (!t)
@@ -298,119 +314,120 @@ static int op_sched_event(uint32_t *f)
 	return (int)t->id;
 }
 
+static int op_asnd(uint32_t *f, uint32_t op)
+{
+	struct captbl *ct = kcur->comp->captbl;
+	struct cap *c;
+
+	(void)op;
+	LOOKUP(f[4], COS_CAP_ASND, 0, &c);
+	ep_signal((struct endpoint *)c->obj);
+	return COS_OK;
+}
+
+static int op_arcv(uint32_t *f, uint32_t op)
+{
+	struct captbl *ct = kcur->comp->captbl;
+	struct cap *c;
+
+	(void)op;
+	LOOKUP(f[4], COS_CAP_ARCV, 0, &c);
+	return ep_receive(kcur, (struct endpoint *)c->obj);
+}
+
+static int op_remove(uint32_t *f, uint32_t op)
+{
+	struct captbl *ct = kcur->comp->captbl;
+	struct captbl *dst;
+	int err = captbl_writable(ct, f[4], &dst);
+
+	if (err)
+		return err;
+	return op == COS_OP_CAP_REMOVE ? captbl_remove(dst, f[0]) : deactivate(dst, f[0]);
+}
+
+static int op_halt(uint32_t *f, uint32_t op)
+{
+	struct captbl *ct = kcur->comp->captbl;
+	struct cap *c;
+
+	(void)op;
+	LOOKUP(f[4], COS_CAP_HW, COS_R_SCHED, &c);
+	board_halt((int)f[0]);
+}
+
+static int op_yield(uint32_t *f, uint32_t op)
+{
+	(void)op;
+	(void)f;
+	if (kcur != k.sched)
+		kswitch_sched();
+	return COS_OK;
+}
+
+/* svc #0 (musl's Linux system calls), and the call-gate operations, which
+ * the assembly takes on fast paths before the table. */
+static int op_none(uint32_t *f, uint32_t op)
+{
+	(void)op;
+	(void)f;
+	return COS_ENOSYS;
+}
+
+/* One handler per operation number; several share a handler by kind of object.
+ * The assembly entry indexes it with the svc immediate (checked against
+ * COS_OP_MAX) and stores the result in the caller's r0. */
+const op_handler kop_table[COS_OP_MAX + 1] = {
+	[COS_OP_NONE] = op_none,
+	[COS_OP_SINV] = op_none,
+	[COS_OP_SRET] = op_none,
+	[COS_OP_ASND] = op_asnd,
+	[COS_OP_ARCV] = op_arcv,
+	[COS_OP_DISPATCH] = op_dispatch,
+	[COS_OP_SCHED_EVENT] = op_sched_event,
+	[COS_OP_RETYPE] = op_retype,
+	[COS_OP_KMEM_INFO] = op_kmem_info,
+	[COS_OP_CAP_INFO] = op_cap_info,
+	[COS_OP_CAP_COPY] = op_cap_copy,
+	[COS_OP_CAP_REMOVE] = op_remove,
+	[COS_OP_DEACTIVATE] = op_remove,
+	[COS_OP_ACT_CAPTBL] = op_activate,
+	[COS_OP_ACT_MEMTBL] = op_activate,
+	[COS_OP_ACT_COMP] = op_activate,
+	[COS_OP_ACT_THD] = op_activate,
+	[COS_OP_ACT_SINV] = op_activate,
+	[COS_OP_ACT_ARCV] = op_activate,
+	[COS_OP_ACT_ASND] = op_activate,
+	[COS_OP_MEMTBL_MAP] = op_memtbl,
+	[COS_OP_MEMTBL_UNMAP] = op_memtbl,
+	[COS_OP_COMP_STACKS] = op_comp,
+	[COS_OP_COMP_BIND] = op_comp,
+	[COS_OP_COMP_FAULT] = op_comp,
+	[COS_OP_THD_START] = op_thd,
+	[COS_OP_THD_PRIO] = op_thd,
+	[COS_OP_THD_SCHED] = op_thd,
+	[COS_OP_HW_ATTACH] = op_hw,
+	[COS_OP_HW_DETACH] = op_hw,
+	[COS_OP_HW_HALT] = op_halt,
+	[COS_OP_CONSOLE] = op_console,
+	[COS_OP_YIELD] = op_yield,
+};
+
 void ksinv(uint32_t *f)
 {
 	inv_call(kcur, f);
 }
 
-struct thread *ksret(uint32_t *f)
+int ksret(uint32_t *f)
 {
-	struct thread *t = kcur;
-
-	inv_return(t, f);
-	return kcur != t ? t : 0;
+	inv_return(kcur, f);
+	return kprev != 0;
 }
 
-struct thread *ksvc(uint32_t *f, uint32_t op)
+void ktimeout(void)
 {
-	struct thread *t = kcur;
-	struct captbl *ct = t->comp->captbl;
-	struct cap *c;
-	int r;
-
-	switch (op) {
-	case COS_OP_ASND:
-		r = captbl_lookup(ct, f[4], COS_CAP_ASND, 0, &c);
-		f[0] = (uint32_t)r; /* before a switch: the sender may not run again at once */
-		if (!r)
-			ep_signal((struct endpoint *)c->obj);
-		return kcur != t ? t : 0;
-	case COS_OP_ARCV:
-		r = captbl_lookup(ct, f[4], COS_CAP_ARCV, 0, &c);
-		if (!r)
-			r = ep_receive(t, (struct endpoint *)c->obj);
-		break;
-	case COS_OP_DISPATCH:
-		r = op_dispatch(ct, f);
-		break;
-	case COS_OP_SCHED_EVENT:
-		r = op_sched_event(f);
-		break;
-	case COS_OP_RETYPE:
-		r = op_retype(ct, f);
-		break;
-	case COS_OP_KMEM_INFO:
-		r = op_kmem_info(ct, f);
-		break;
-	case COS_OP_CAP_INFO:
-		r = op_cap_info(ct, f);
-		break;
-	case COS_OP_CAP_COPY:
-		r = op_cap_copy(ct, f);
-		break;
-	case COS_OP_CAP_REMOVE:
-	case COS_OP_DEACTIVATE: {
-		struct captbl *dst;
-		r = op_captbl_write(ct, f[4], &dst);
-		if (!r)
-			r = op == COS_OP_CAP_REMOVE ? captbl_remove(dst, f[0]) : deactivate(dst, f[0]);
-		break;
-	}
-	case COS_OP_ACT_CAPTBL:
-	case COS_OP_ACT_MEMTBL:
-	case COS_OP_ACT_COMP:
-	case COS_OP_ACT_THD:
-	case COS_OP_ACT_SINV:
-	case COS_OP_ACT_ARCV:
-	case COS_OP_ACT_ASND:
-		r = op_activate(ct, op, f);
-		break;
-	case COS_OP_MEMTBL_MAP:
-	case COS_OP_MEMTBL_UNMAP:
-		r = op_memtbl(ct, op, f);
-		break;
-	case COS_OP_COMP_STACKS:
-	case COS_OP_COMP_BIND:
-	case COS_OP_COMP_FAULT:
-		r = op_comp(ct, op, f);
-		break;
-	case COS_OP_THD_START:
-	case COS_OP_THD_PRIO:
-	case COS_OP_THD_SCHED:
-		r = op_thd(ct, op, f);
-		break;
-	case COS_OP_HW_ATTACH:
-	case COS_OP_HW_DETACH:
-		r = op_hw(ct, op, f);
-		break;
-	case COS_OP_HW_HALT:
-		r = captbl_lookup(ct, f[4], COS_CAP_HW, COS_R_SCHED, &c);
-		if (!r)
-			board_halt((int)f[0]);
-		break;
-	case COS_OP_CONSOLE:
-		r = op_console(ct, f);
-		break;
-	case COS_OP_YIELD:
-		r = COS_OK;
-		if (t != k.sched)
-			kswitch(k.sched);
-		break;
-	default: /* including COS_OP_NONE, musl's svc 0 */
-		r = COS_ENOSYS;
-		break;
-	}
-	f[0] = (uint32_t)r;
-	return kcur != t ? t : 0;
-}
-
-struct thread *ktimeout(void)
-{
-	struct thread *t = kcur;
-
 	arch_timeout_disarm();
-	kevent(t, COS_EV_TIMEOUT);
-	if (t != k.sched)
+	kevent(kcur, COS_EV_TIMEOUT);
+	if (kcur != k.sched)
 		kswitch(k.sched);
-	return kcur != t ? t : 0;
 }

@@ -11,8 +11,10 @@
 #include "layout.h"
 
 #define BENCH_SHARED   LAYOUT_SLOT_RAM(LAYOUT_NSLOTS - 1) /* an unused slot's RAM page */
-#define BENCH_TIM      0x40000000u                        /* TIM2 */
-#define BENCH_TIM_IRQ  28
+#define BENCH_TIM      0x40000000u                        /* TIM2: the instruction counter */
+#define BENCH_IRQ_TIM  0x40000400u                        /* TIM3: the interrupt source */
+#define BENCH_IRQ      29
+#define BENCH_IRQ_PERIOD 2000
 #define TIM_CR1  0x00u
 #define TIM_DIER 0x0cu
 #define TIM_SR   0x10u
@@ -26,18 +28,18 @@
 #define BENCH_SLOT_GATE    3 /* client: gate to the server's bench_fn */
 #define BENCH_SLOT_ASND    4 /* client: send end of the server's receiver */
 #define BENCH_SLOT_RCV     3 /* server: receive end of its receiver thread */
-#define BENCH_SLOT_IRQ_RCV 4 /* server: receive end of its interrupt thread */
+#define BENCH_SLOT_IRQ_RCV 3 /* irq component: receive end of its interrupt thread */
 
 #define BENCH_RUNS 4
 
-enum bench_phase { PHASE_RUN, PHASE_DISPATCH, PHASE_DONE };
+enum bench_phase { PHASE_RUN, PHASE_IRQ, PHASE_IRQ_ARMED, PHASE_DISPATCH, PHASE_DONE };
 
 struct bench_shared {
 	volatile uint32_t phase;
 	volatile uint32_t t0;          /* stamp taken before a send or dispatch */
 	volatile uint32_t asnd[BENCH_RUNS];
 	volatile uint32_t irq;         /* counter value read by the interrupt thread */
-	volatile uint32_t irq_arr;     /* the counter value the interrupt was due at */
+	volatile uint32_t irq_due;     /* the counter value the interrupt was due at */
 	volatile uint32_t irq_seen;
 };
 

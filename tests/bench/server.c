@@ -1,4 +1,4 @@
-/* server.c - the invoked function, the send receiver, and the interrupt thread. */
+/* server.c - the invoked function and the send receiver. */
 #include <cos/cos.h>
 #include "bench.h"
 
@@ -23,23 +23,10 @@ static void receiver(void)
 	}
 }
 
-static void irq_thread(void)
-{
-	volatile uint32_t *tim = (volatile uint32_t *)BENCH_TIM;
-
-	cos_arcv(BENCH_SLOT_IRQ_RCV);
-	SHARED->irq = bench_now();
-	tim[TIM_DIER / 4] = 0;
-	tim[TIM_SR / 4] = 0;
-	SHARED->irq_seen = 1;
-}
-
-/* arg selects the thread: 0 initialises, 1 receives sends, 2 takes the interrupt. */
+/* arg selects the thread: 0 initialises, 1 receives sends. */
 int cos_main(uint32_t arg)
 {
 	if (arg == 1)
 		receiver();
-	else if (arg == 2)
-		irq_thread();
 	return 0;
 }

@@ -81,22 +81,26 @@ void arch_irq_disable(uint32_t irq)
 	REG(NVIC_ICER + 4 * (irq >> 5)) = 1u << (irq & 31u);
 }
 
+uint32_t arch_timeout_armed;
+
 void arch_timeout_arm(uint32_t ticks)
 {
+	arch_timeout_armed = 1;
 	REG(SYST_CSR) = 0;
 	REG(SYST_RVR) = ticks > 1 ? ticks - 1 : 1;
 	REG(SYST_CVR) = 0;
 	REG(SYST_CSR) = SYST_ON;
 }
 
-void arch_timeout_disarm(void)
+void arch_timeout_stop(void)
 {
+	arch_timeout_armed = 0;
 	REG(SYST_CSR) = 0;
 	REG(SCB_ICSR) = ICSR_PENDSTCLR;
 }
 
 /* Called from the fault vectors for faults taken in thread mode. */
-struct thread *arch_fault(uint32_t cause, const uint32_t *r4_r11)
+void arch_fault(uint32_t cause, const uint32_t *r4_r11)
 {
 	uint32_t cfsr = REG(SCB_CFSR);
 	uint32_t *frame = (uint32_t *)arch_psp_get();
@@ -112,7 +116,7 @@ struct thread *arch_fault(uint32_t cause, const uint32_t *r4_r11)
 		addr = frame[6]; /* an instruction fetch: the address is the pc */
 	REG(SCB_CFSR) = cfsr; /* write one to clear */
 	REG(SCB_HFSR) = REG(SCB_HFSR);
-	return kfault(cause, addr, frame, r4_r11);
+	kfault(cause, addr, frame, r4_r11);
 }
 
 /* A fault in the kernel itself: report and stop. */

@@ -53,7 +53,16 @@ void arch_init(void);
 void arch_irq_enable(uint32_t irq);
 void arch_irq_disable(uint32_t irq);
 void arch_timeout_arm(uint32_t ticks);
-void arch_timeout_disarm(void);
+void arch_timeout_stop(void);
+
+extern uint32_t arch_timeout_armed;
+
+/* Cancel the dispatch timeout; only touches SysTick when one is armed. */
+static inline void arch_timeout_disarm(void)
+{
+	if (arch_timeout_armed)
+		arch_timeout_stop();
+}
 /* Leave the boot code for good: run `first` (kcur) unprivileged from psp. */
 void arch_start(uint32_t psp) __attribute__((noreturn));
 

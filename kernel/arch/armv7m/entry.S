@@ -56,7 +56,8 @@ reset_handler:
 3:	b 3b
 
 /* The call-gate fast path never switches threads: ksinv returns straight to
- * the component (its return pops EXC_RETURN into pc). */
+ * the component (its return pops EXC_RETURN into pc).  Every other operation
+ * goes through kop_table; the result goes to the caller's r0. */
 	.thumb_func
 	.global svc_handler
 svc_handler:
@@ -67,14 +68,25 @@ svc_handler:
 	beq ksinv
 	push {r0, lr}
 	cmp r1, #COS_OP_SRET
-	bne 1f
-	bl ksret
+	beq 2f
+	cmp r1, #COS_OP_MAX
+	bhi 1f
+	ldr r2, =kop_table
+	ldr r2, [r2, r1, lsl #2]
+	blx r2
 	pop {r1, lr}
-	cbnz r0, kswap
+	str r0, [r1]
+	b kexit
+1:	pop {r1, lr}
+	movs r0, #0
+	subs r0, r0, #(-COS_ENOSYS)
+	str r0, [r1]
 	bx lr
-1:	bl ksvc
+/* sret returns to the caller's frame itself; it switches threads only when a
+ * fault handler's return ends a thread (ksret then returns nonzero). */
+2:	bl ksret
 	pop {r1, lr}
-	cbnz r0, kswap
+	cbnz r0, kexit
 	bx lr
 
 	.thumb_func
@@ -84,16 +96,14 @@ irq_handler:
 	subs r0, r0, #16
 	bl kirq
 	pop {r1, lr}
-	cbnz r0, kswap
-	bx lr
+	b kexit
 
 	.thumb_func
 systick_handler:
 	push {r0, lr}
 	bl ktimeout
 	pop {r1, lr}
-	cbnz r0, kswap
-	bx lr
+	b kexit
 
 	.thumb_func
 memmanage_handler:
@@ -128,17 +138,23 @@ fault_common:
 	bl arch_fault
 	add sp, sp, #4
 	pop {r4-r11, lr}
-	cbnz r0, kswap
-	bx lr
+	b kexit
 1:	mov r1, sp
 	b arch_kernel_fault
 
 /*
- * Every C entry returns the thread that ran before it switched, or 0 when it
- * did not switch; only then are r4-r11 swapped (r0: previous thread).
+ * Leave the kernel.  If the entry switched threads, kprev is the thread that
+ * ran at entry: its r4-r11 are still in the registers, so save them there and
+ * load kcur's.
  */
 	.thumb_func
-kswap:
+kexit:
+	ldr r3, =kprev
+	ldr r0, [r3]
+	cbnz r0, 1f
+	bx lr
+1:	movs r2, #0
+	str r2, [r3]
 	adds r0, r0, #THD_REGS
 	stmia r0, {r4-r11}
 	ldr r3, =kcur

@@ -34,6 +34,16 @@ struct cos_ret {
 		(ret).r1 = r1_; \
 	} while (0)
 
+/* The same for operations that read only r0 and write only r0: r1-r3 come
+ * back from the exception frame unchanged, so they need no setting. */
+#define COS_SYSCALL1(op, cap, a0, ret) \
+	do { \
+		register uint32_t r0_ __asm("r0") = (uint32_t)(a0); \
+		register uint32_t r12_ __asm("r12") = (uint32_t)(cap); \
+		__asm volatile("svc %[n]" : "+r"(r0_), "+r"(r12_) : [n] "i"(op) : "memory"); \
+		(ret) = (int32_t)r0_; \
+	} while (0)
+
 #define COS_OP_FN(name, op) \
 	static inline int32_t name(uint32_t cap, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3) \
 	{ \
@@ -73,10 +83,37 @@ COS_OP_FN(cos_op_yield, COS_OP_YIELD)
 COS_OP_FN(cos_op_none, COS_OP_NONE)
 COS_OP_FN(cos_op_sret, COS_OP_SRET)
 
-static inline int32_t cos_asnd(uint32_t snd) { return cos_op_asnd(snd, 0, 0, 0, 0); }
-static inline int32_t cos_arcv(uint32_t rcv) { return cos_op_arcv(rcv, 0, 0, 0, 0); }
-static inline int32_t cos_dispatch(uint32_t thd, uint32_t timeout) { return cos_op_dispatch(thd, timeout, 0, 0, 0); }
-static inline int32_t cos_yield(void) { return cos_op_yield(0, 0, 0, 0, 0); }
+static inline int32_t cos_asnd(uint32_t snd)
+{
+	int32_t r;
+
+	COS_SYSCALL1(COS_OP_ASND, snd, 0, r);
+	return r;
+}
+
+static inline int32_t cos_arcv(uint32_t rcv)
+{
+	int32_t r;
+
+	COS_SYSCALL1(COS_OP_ARCV, rcv, 0, r);
+	return r;
+}
+
+static inline int32_t cos_dispatch(uint32_t thd, uint32_t timeout)
+{
+	int32_t r;
+
+	COS_SYSCALL1(COS_OP_DISPATCH, thd, timeout, r);
+	return r;
+}
+
+static inline int32_t cos_yield(void)
+{
+	int32_t r;
+
+	COS_SYSCALL1(COS_OP_YIELD, 0, 0, r);
+	return r;
+}
 static inline int32_t cos_retype(uint32_t pool, uint32_t first, uint32_t count, uint32_t type)
 {
 	return cos_op_retype(pool, first, count, type, 0);
