@@ -18,8 +18,8 @@ TARGET_CFLAGS := -std=c11 $(WARN) -O2 -g $(CPU_FLAGS) -ffreestanding -fno-builti
 KERNEL_INC := -Ikernel -Ikernel/include -Ikernel/arch/$(ARCH) -Iboards/$(BOARD)
 COMP_INC := -Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
 
-.PHONY: all run test bench debug clean setup unit-test system-test graph
-all: setup-check images
+.PHONY: all images run test bench debug clean setup lint
+all: images
 
 # ---- the kernel ----
 KERNEL_SRCS := $(wildcard kernel/*.c) $(wildcard kernel/arch/$(ARCH)/*.c) $(wildcard boards/$(BOARD)/*.c)
@@ -102,25 +102,42 @@ BUILD := $(B)
 include tests/unit/unit.mk
 
 # ---- running ----
+# run, test, bench and debug first make sure the tools are installed
+# (tools/setup.sh), then build in parallel.
 DEFAULT_IMAGE ?= demo
 QEMU_RUN = $(QEMU) $(QEMU_FLAGS)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-setup-check:
+setup:
 	@tools/setup.sh
 
-run: setup-check $(B)/img/$(DEFAULT_IMAGE)/image.elf
+run: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/$(DEFAULT_IMAGE)/image.elf
 	timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
 
-debug: setup-check $(B)/img/$(DEFAULT_IMAGE)/image.elf
-	@echo "QEMU waits for gdb on :1234: gdb-multiarch $(B)/img/$(DEFAULT_IMAGE)/image.elf -ex 'target remote :1234'"
+debug: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/$(DEFAULT_IMAGE)/image.elf
+	@echo "QEMU waits for gdb: gdb-multiarch $(B)/img/$(DEFAULT_IMAGE)/image.elf -ex 'target remote :1234'"
 	$(QEMU_RUN) -S -gdb tcp::1234 -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
 
-test: setup-check images $(UNIT_TESTS)
-	@$(PYTHON) tests/run.py --qemu "$(QEMU_RUN)" --timeout $(TIMEOUT) \
+# Static analysis: cppcheck must print nothing.  Declarations stay at the top
+# of their function (the kernel's style), so variableScope is not reported.
+LINT := cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
+	--suppress=variableScope --suppress=missingIncludeSystem --inline-suppr -D__arm__ \
+	-Ikernel -Ikernel/include -Ikernel/arch/$(ARCH) -Iboards/$(BOARD) -Ilibcos/include \
+	-Icomponents/booter -Itests/system/common kernel boards libcos components tests
+
+lint: setup
+	$(LINT)
+
+test: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) images $(UNIT_TESTS)
+	@$(PYTHON) tests/run.py --qemu "$(QEMU_RUN)" --timeout $(TIMEOUT) --lint "$(LINT)" \
 		--unit "$(UNIT_TESTS)" --images "$(foreach t,$(SYSTEM_TESTS),$(t)=$(B)/img/$(t)/image.elf)" \
 		--tests-dir tests/system
 
-bench: setup-check $(B)/img/bench/image.elf
+bench: setup
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf
 	@$(PYTHON) tools/bench.py --qemu "$(QEMU_RUN) $(QEMU_BENCH_FLAGS)" --timeout $(TIMEOUT) \
 		--image $(B)/img/bench/image.elf
 

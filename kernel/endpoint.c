@@ -8,12 +8,12 @@
 void ep_signal(struct endpoint *ep)
 {
 	struct thread *t = ep->thd;
-	uint32_t n;
 
 	if (ep->pending < EP_PENDING_MAX)
 		ep->pending++;
 	if (t->state == THD_BLOCKED && t->blocked_on == ep) {
-		n = ep->pending;
+		uint32_t n = ep->pending;
+
 		ep->pending = 0;
 		kwake(t, n);
 	}
@@ -21,14 +21,13 @@ void ep_signal(struct endpoint *ep)
 
 int ep_receive(struct thread *t, struct endpoint *ep)
 {
-	uint32_t n;
-
 	if (ep->thd != t)
 		return COS_EPERM;
 	if (ep->irq != EP_NO_IRQ)
 		arch_irq_enable((uint32_t)ep->irq);
 	if (ep->pending) {
-		n = ep->pending;
+		uint32_t n = ep->pending;
+
 		ep->pending = 0;
 		return (int)n;
 	}

@@ -284,12 +284,12 @@ static int op_console(uint32_t *f, uint32_t op)
 	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c;
 	uint32_t i;
-	char ch;
 
 	(void)op;
 	LOOKUP(f[4], COS_CAP_HW, COS_R_READ, &c);
 	for (i = 0; i < 16; i++) {
-		ch = (char)(f[i >> 2] >> ((i & 3u) * 8));
+		char ch = (char)(f[i >> 2] >> ((i & 3u) * 8));
+
 		if (!ch)
 			break;
 		board_console_putc(ch);

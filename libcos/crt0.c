@@ -13,13 +13,16 @@ static volatile uint32_t data_ready;
 
 void _start(uint32_t arg)
 {
-	uint32_t *s = _data_lma, *d = _data_start;
+	uint32_t i, data_words, bss_words;
 
 	if (!data_ready) {
-		while (d < _data_end)
-			*d++ = *s++;
-		for (d = _bss_start; d < _bss_end; d++)
-			*d = 0;
+		/* Linker symbols are distinct objects to C: count words by address. */
+		data_words = (uint32_t)((uintptr_t)_data_end - (uintptr_t)_data_start) / 4;
+		bss_words = (uint32_t)((uintptr_t)_bss_end - (uintptr_t)_bss_start) / 4;
+		for (i = 0; i < data_words; i++)
+			_data_start[i] = _data_lma[i];
+		for (i = 0; i < bss_words; i++)
+			_bss_start[i] = 0;
 		data_ready = 1;
 	}
 	cos_main(arg);

@@ -6,7 +6,8 @@ prints "PASS: ..." / "FAIL: ..." lines and ends QEMU through semihosting with
 its failure count as the exit code; an image passes when QEMU exits 0 within
 the time bound, no FAIL line was printed, at least one PASS line was, and
 every line of the image folder's `expect` file (if any) appears in order.
-Each PASS/FAIL line and each image verdict counts.  The last line printed is
+Static analysis (--lint) counts as one test that passes when it prints
+nothing.  Each PASS/FAIL line and each image verdict counts.  The last line printed is
 "N passed, N failed"; the exit status is non-zero on any failure.
 """
 import argparse
@@ -18,6 +19,17 @@ import sys
 import time
 
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
+
+
+def run_lint(cmd):
+    p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+    out = (p.stdout + p.stderr).strip()
+    if p.returncode == 0 and not out:
+        print("PASS: lint (cppcheck reports nothing)")
+        return 1, 0
+    print(out)
+    print(f"FAIL: lint: cppcheck reported problems (exit {p.returncode})")
+    return 0, 1
 
 
 def run_unit(binary):
@@ -96,11 +108,16 @@ def main():
     ap.add_argument("--qemu", required=True)
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--unit", default="")
+    ap.add_argument("--lint", default="")
     ap.add_argument("--images", default="")
     ap.add_argument("--tests-dir", default="tests/system")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     total_pass = total_fail = 0
+    if a.lint:
+        p, f = run_lint(a.lint)
+        total_pass += p
+        total_fail += f
     for b in a.unit.split():
         p, f = run_unit(b)
         total_pass += p

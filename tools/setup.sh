@@ -14,6 +14,7 @@ have gdb-multiarch       || need="$need gdb-multiarch"
 have python3             || need="$need python3"
 have gcc                 || need="$need gcc"
 have make                || need="$need make"
+have cppcheck            || need="$need cppcheck"
 # libgcc for the Cortex-M multilib comes with the cross compiler; newlib's
 # headers are not used (components are freestanding until musl arrives).
 

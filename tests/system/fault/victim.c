@@ -9,7 +9,7 @@ volatile uint32_t canary[2] = { CANARY0, CANARY1 };
 
 int cos_main(uint32_t arg)
 {
-	uint32_t seen = 0;
+	uint32_t seen;
 	int tries, t;
 
 	(void)arg;
