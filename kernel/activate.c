@@ -187,21 +187,17 @@ int act_asnd(struct captbl *ct, uint32_t slot, struct cap *arcv)
 
 int thd_start(struct thread *t, uint32_t pc, uint32_t sp, uint32_t arg)
 {
-	uint32_t *f;
+	const uint32_t frame_bytes = ARCH_FRAME_WORDS * 4;
+	uint32_t args[4] = { arg, 0, 0, 0 };
 
 	if (t->state != THD_NEW)
 		return COS_ESTATE;
-	if ((sp & 7u) != 0 || sp < FRAME_WORDS * 4)
+	if ((sp & 7u) != 0 || sp < frame_bytes)
 		return COS_EALIGN;
-	if (!kmem_in_pool(&k.pool, sp - FRAME_WORDS * 4, FRAME_WORDS * 4) ||
-	    !kuser_writable(sp - FRAME_WORDS * 4, FRAME_WORDS * 4))
+	if (!kmem_in_pool(&k.pool, sp - frame_bytes, frame_bytes) ||
+	    !kuser_writable(sp - frame_bytes, frame_bytes))
 		return COS_ERANGE;
-	f = (uint32_t *)(sp - FRAME_WORDS * 4);
-	f[0] = arg;
-	f[1] = f[2] = f[3] = f[4] = f[5] = 0;
-	f[6] = pc & ~1u;
-	f[7] = FRAME_XPSR_THUMB;
-	t->psp = (uint32_t)f;
+	t->psp = arch_frame_push(sp, args, 0, pc & ~1u);
 	t->state = THD_RUNNABLE;
 	return COS_OK;
 }

@@ -40,7 +40,7 @@ void kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r
 	struct comp *h = c->fault_comp;
 	uint32_t top = h ? comp_stack_top(h, t->tid) : 0;
 	uint32_t psp = arch_psp_get();
-	uint32_t *regs, *sf;
+	uint32_t *regs, args[4];
 
 	if (!top || t->depth >= COS_INV_DEPTH) {
 		kprintf("kernel: fault: thread %u in component %u: %s, pc %x, address %x%s\n",
@@ -51,24 +51,19 @@ void kfault(uint32_t cause, uint32_t addr, uint32_t *frame, const uint32_t *r4_r
 	}
 	regs = (uint32_t *)top - FAULT_REGS_WORDS;
 	if (frame)
-		kmemcpy(regs, frame, 8 * sizeof(uint32_t));
+		kmemcpy(regs, frame, ARCH_FRAME_WORDS * sizeof(uint32_t));
 	else
-		kmemset(regs, 0, 8 * sizeof(uint32_t)); /* stacking failed: no frame */
+		kmemset(regs, 0, ARCH_FRAME_WORDS * sizeof(uint32_t)); /* stacking failed: no frame */
 	kmemcpy(regs + 8, r4_r11, 8 * sizeof(uint32_t));
 	regs[16] = t->tid;
 	regs[17] = c->id;
-	sf = regs - FRAME_WORDS;
-	sf[0] = cause;
-	sf[1] = addr;
-	sf[2] = (uint32_t)regs;
-	sf[3] = c->id;
-	sf[4] = c->fault_token;
-	sf[5] = 0;
-	sf[6] = c->fault_entry;
-	sf[7] = FRAME_XPSR_THUMB;
+	args[0] = cause;
+	args[1] = addr;
+	args[2] = (uint32_t)regs;
+	args[3] = c->id;
 	invstk_push(t, c, psp | INV_FAULT_FRAME);
 	h->hdr.refcnt++;
 	t->comp = h;
-	arch_psp_set((uint32_t)sf);
+	arch_psp_set(arch_frame_push((uint32_t)regs, args, c->fault_token, c->fault_entry));
 	arch_mpu_load(h->memtbl);
 }

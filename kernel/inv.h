@@ -22,16 +22,13 @@
  * kfault() (syscall.h), also in inv.c. */
 void inv_unwind(struct thread *t);
 
-#define FRAME_WORDS 8
-#define FRAME_XPSR_THUMB 0x01000000u
-
 static inline void inv_call(struct thread *t, uint32_t *f)
 {
 	struct captbl *ct = t->comp->captbl;
 	uint32_t idx = f[4];
 	struct cap *gate;
 	struct comp *srv;
-	uint32_t *sf, top;
+	uint32_t s;
 
 	if (idx >= ct->nslots) {
 		f[0] = (uint32_t)COS_ECAP;
@@ -47,8 +44,8 @@ static inline void inv_call(struct thread *t, uint32_t *f)
 		return;
 	}
 	srv = (struct comp *)gate->obj;
-	top = comp_stack_top(srv, t->tid);
-	if (!top) {
+	s = srv->stack_slot[t->tid];
+	if (s == COS_NO_STACK) {
 		f[0] = (uint32_t)COS_ENOSTACK;
 		return;
 	}
@@ -56,17 +53,9 @@ static inline void inv_call(struct thread *t, uint32_t *f)
 	t->inv[t->depth].sp = (uint32_t)f;
 	t->depth++;
 	srv->hdr.refcnt++; /* a thread inside keeps the component alive */
-	sf = (uint32_t *)top - FRAME_WORDS;
-	sf[0] = f[0];
-	sf[1] = f[1];
-	sf[2] = f[2];
-	sf[3] = f[3];
-	sf[4] = gate->w2;
-	sf[5] = 0; /* returning from the entry function faults: use sret */
-	sf[6] = gate->w1;
-	sf[7] = FRAME_XPSR_THUMB;
 	t->comp = srv;
-	arch_psp_set((uint32_t)sf);
+	/* The server's stack for this thread: the arguments, r12 = the token. */
+	arch_psp_set(arch_frame_push(srv->stack_base + ((s + 1u) << srv->stack_log2), f, gate->w2, gate->w1));
 	arch_mpu_load(srv->memtbl);
 }
 
@@ -92,10 +81,8 @@ static inline void inv_return(struct thread *t, const uint32_t *f)
 		return;
 	}
 	cf = (uint32_t *)fr.sp;
-	if (kuser_frame_writable(fr.sp)) {
-		cf[0] = f[0];
-		cf[1] = f[1];
-	}
+	if (kuser_frame_writable(fr.sp))
+		arch_frame_results(cf, f);
 	arch_psp_set(fr.sp);
 	arch_mpu_load(fr.comp->memtbl);
 }

@@ -49,6 +49,38 @@ static inline void arch_mpu_load(const struct memtbl *mt)
 		       : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r12", "memory");
 }
 
+/* The exception frame the hardware pops: r0-r3, r12, lr, pc, xpsr. */
+#define ARCH_FRAME_WORDS 8
+#define ARCH_XPSR_THUMB 0x01000000u
+
+/*
+ * Build, below `top`, a frame that enters `pc` (halfword aligned) with r0-r3
+ * from args[0..3], r12 = r12 and lr = 0, so returning from that function
+ * faults; returns the frame, which becomes the process stack pointer.
+ */
+static inline uint32_t arch_frame_push(uint32_t top, const uint32_t *args, uint32_t r12, uint32_t pc)
+{
+	__asm volatile("ldmia %[a], {r0-r3}\n\t"
+		       "mov r4, %[r12]\n\t"
+		       "movs r5, #0\n\t"
+		       "mov r6, %[pc]\n\t"
+		       "mov r7, %[xpsr]\n\t"
+		       "stmdb %[top]!, {r0-r7}"
+		       : [top] "+r"(top)
+		       : [a] "r"(args), [r12] "r"(r12), [pc] "r"(pc), [xpsr] "r"(ARCH_XPSR_THUMB)
+		       : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "memory");
+	return top;
+}
+
+/* Copy the two result words (r0, r1) of one frame into another. */
+static inline void arch_frame_results(uint32_t *dst, const uint32_t *src)
+{
+	uint32_t r0 = src[0], r1 = src[1];
+
+	dst[0] = r0;
+	dst[1] = r1;
+}
+
 void arch_init(void);
 void arch_irq_enable(uint32_t irq);
 void arch_irq_disable(uint32_t irq);
