@@ -1,10 +1,16 @@
-/* console.c - formatted output to the kernel's debug console, 16 bytes per trap. */
+/*
+ * console.c - formatted output to the kernel's debug console.  Output is
+ * kept until a newline (or a full line buffer) and then written 16 bytes per
+ * trap, back to back, so lines of different threads rarely interleave.
+ */
 #include <stdarg.h>
 #include <stdint.h>
 #include <cos/cos.h>
 
+#define LINE_MAX 128
+
 static uint32_t console_hw;
-static char line[16];
+static char line[LINE_MAX];
 static unsigned line_len;
 
 void cos_console_cap(uint32_t hw)
@@ -14,13 +20,15 @@ void cos_console_cap(uint32_t hw)
 
 static void flush(void)
 {
-	uint32_t w[4] = { 0, 0, 0, 0 };
-	unsigned i;
+	unsigned i, at;
 
-	for (i = 0; i < line_len; i++)
-		w[i >> 2] |= (uint32_t)(uint8_t)line[i] << ((i & 3u) * 8);
-	if (line_len)
+	for (at = 0; at < line_len; at += 16) {
+		uint32_t w[4] = { 0, 0, 0, 0 };
+
+		for (i = 0; i < 16 && at + i < line_len; i++)
+			w[i >> 2] |= (uint32_t)(uint8_t)line[at + i] << ((i & 3u) * 8);
 		cos_op_console(console_hw, w[0], w[1], w[2], w[3]);
+	}
 	line_len = 0;
 }
 
