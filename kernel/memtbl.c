@@ -6,20 +6,10 @@ void memtbl_init(struct memtbl *mt)
 	uint32_t r;
 
 	mt->hdr.type = COS_CAP_MEMTBL;
-	mt->nhw = 0;
 	for (r = 0; r < MPU_NREGIONS; r++) {
 		mt->words[2 * r] = mpu_rbar_disabled(r);
 		mt->words[2 * r + 1] = 0;
 	}
-}
-
-static void recompute_nhw(struct memtbl *mt)
-{
-	uint32_t r = MPU_NREGIONS;
-
-	while (r > 0 && !(mt->words[2 * (r - 1) + 1] & MPU_RASR_ENABLE))
-		r--;
-	mt->nhw = r;
 }
 
 /*
@@ -90,7 +80,6 @@ int memtbl_map(struct memtbl *mt, struct kmem_pool *pool, const struct cap *mem,
 	}
 	mt->words[2 * region] = rbar;
 	mt->words[2 * region + 1] = rasr;
-	recompute_nhw(mt);
 	return COS_OK;
 }
 
@@ -106,7 +95,6 @@ int memtbl_unmap(struct memtbl *mt, struct kmem_pool *pool, uint32_t region)
 	pieces_ref(pool, base, size, srd, 8, 0, &srd);
 	mt->words[2 * region] = mpu_rbar_disabled(region);
 	mt->words[2 * region + 1] = 0;
-	recompute_nhw(mt);
 	return COS_OK;
 }
 

@@ -19,7 +19,6 @@
 
 struct memtbl {
 	struct kobj hdr;
-	uint32_t nhw;                        /* regions to write: highest enabled + 1 */
 	uint32_t words[2 * MPU_NREGIONS];    /* RBAR, RASR per region */
 };
 
