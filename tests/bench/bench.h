@@ -11,9 +11,9 @@
 #include "layout.h"
 
 #define BENCH_SHARED   LAYOUT_SLOT_RAM(LAYOUT_NSLOTS - 1) /* an unused slot's RAM page */
-#define BENCH_TIM      0x40000000u                        /* TIM2: the instruction counter */
-#define BENCH_IRQ_TIM  0x40000400u                        /* TIM3: the interrupt source */
-#define BENCH_IRQ      29
+#define BENCH_TIM      board_devices_base(BOARD_DEV_BENCH_TIMER) /* the instruction counter */
+#define BENCH_IRQ_TIM  board_devices_base(BOARD_DEV_TEST_TIMER)  /* the interrupt source */
+#define BENCH_IRQ      ((uint32_t)board_devices_irq(BOARD_DEV_TEST_TIMER))
 #define BENCH_IRQ_PERIOD 2000
 #define TIM_CR1  0x00u
 #define TIM_DIER 0x0cu

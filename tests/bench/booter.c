@@ -6,16 +6,14 @@
 #include "bench.h"
 
 #define SELF COS_BOOT_CAPTBL
-#define RCC_APB1ENR 0x40023840u
-#define TIM2EN 1u
-#define TIM3EN 2u
 #define ROUNDS_MAX 200
 
 static void timer_start(void)
 {
 	volatile uint32_t *tim = (volatile uint32_t *)BENCH_TIM;
 
-	*(volatile uint32_t *)RCC_APB1ENR |= TIM2EN | TIM3EN;
+	*(volatile uint32_t *)(board_devices_base(BOARD_DEV_CLOCKS) + BOARD_CLOCKS_TIMER_ENR) |=
+		BOARD_CLOCKS_BENCH_TIMER_EN | BOARD_CLOCKS_TEST_TIMER_EN;
 	tim[TIM_PSC / 4] = 0;
 	tim[TIM_ARR / 4] = 0xffffffffu;
 	tim[TIM_CR1 / 4] = 1; /* CEN */

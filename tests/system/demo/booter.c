@@ -7,8 +7,6 @@
 #include "demo.h"
 
 #define SELF COS_BOOT_CAPTBL
-#define RCC_APB1ENR 0x40023840u
-#define TIM3EN (1u << 1)
 #define TIMESLICE 0xffffffu /* the longest slice: about 0.1 s at 168 MHz */
 #define MAX_ROUNDS 5000u
 
@@ -41,7 +39,8 @@ int cos_main(uint32_t first_kernel_block)
 	}
 	/* The timer's clock is the booter's to give; the device goes to the ticker only. */
 	must(boot_map_device(&boot_self, 3, BOARD_DEV_CLOCKS, COS_R_READ | COS_R_WRITE));
-	*(volatile uint32_t *)RCC_APB1ENR |= TIM3EN;
+	*(volatile uint32_t *)(board_devices_base(BOARD_DEV_CLOCKS) + BOARD_CLOCKS_TIMER_ENR) |=
+		BOARD_CLOCKS_TEST_TIMER_EN;
 	must(boot_map_device(&c[TICKER], 2, BOARD_DEV_TEST_TIMER, COS_R_READ | COS_R_WRITE));
 
 	cos_printf("demo: gates app -> calc -> logger; fault gate intruder -> guard\n");

@@ -4,6 +4,7 @@
 
 #include "test.h"
 #include "layout.h"
+#include "board.h"
 
 /* Thread ids (also their scheduler ids). */
 enum { TID_APP = 1, TID_LISTENER, TID_TICKER, TID_INTRUDER, TID_IDLE, TID_CALC_INIT, TID_LOGGER_INIT,
@@ -18,8 +19,8 @@ enum { TID_APP = 1, TID_LISTENER, TID_TICKER, TID_INTRUDER, TID_IDLE, TID_CALC_I
 #define SLOT_SELF_SND (TEST_SLOT_FIRST + 4) /* ticker: send end of its own endpoint, for the line */
 
 #define TICKS 3
-#define TICKER_IRQ 29                        /* TIM3 */
-#define TICKER_TIM 0x40000400u
+#define TICKER_IRQ ((uint32_t)board_devices_irq(BOARD_DEV_TEST_TIMER))
+#define TICKER_TIM board_devices_base(BOARD_DEV_TEST_TIMER)
 #define TICKER_RAM LAYOUT_SLOT_RAM(3)
 
 #endif

@@ -24,8 +24,8 @@
 #define SLOT_DONE  (TEST_SLOT_FIRST + 5) /* asnd to the booter: the driver has finished */
 
 /* STM32F405 reference manual (RM0090): RCC and general-purpose timer registers. */
-#define RCC_APB1ENR  0x40023840u
-#define RCC_TIM3EN   (1u << 1)
+#define RCC_APB1ENR  (board_devices_base(BOARD_DEV_CLOCKS) + BOARD_CLOCKS_TIMER_ENR)
+#define RCC_TIM3EN   BOARD_CLOCKS_TEST_TIMER_EN
 #define TIM_CR1(b)   ((b) + 0x00u)
 #define TIM_DIER(b)  ((b) + 0x0cu)
 #define TIM_SR(b)    ((b) + 0x10u)
