@@ -27,7 +27,9 @@ static inline void kswitch(struct thread *next)
 		kprev = cur; /* its r4-r11 are still in the registers */
 	cur->psp = arch_psp_get();
 	arch_psp_set(next->psp);
-	if (next->comp->memtbl != cur->comp->memtbl)
+	/* Compared with what the MPU holds, not with cur's component: an
+	 * unwinding may have changed cur's component without loading its map. */
+	if (next->comp->memtbl != arch_mpu_table)
 		arch_mpu_load(next->comp->memtbl);
 	kcur = next;
 }

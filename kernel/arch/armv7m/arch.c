@@ -10,7 +10,7 @@
 
 #define SCB_ICSR   0xE000ED04u
 #define SCB_CCR    0xE000ED14u
-#define SCB_SHPR   0xE000ED18u /* bytes: MemManage, BusFault, UsageFault, -, ..., SVCall (11), PendSV (14), SysTick (15) */
+#define SCB_SHPR   0xE000ED18u /* priority byte of system exception n is at SCB_SHPR + n - 4 */
 #define SCB_SHCSR  0xE000ED24u
 #define SCB_CFSR   0xE000ED28u
 #define SCB_HFSR   0xE000ED2Cu
@@ -30,6 +30,13 @@
 #define CCR_STKALIGN   (1u << 9)
 #define CCR_DIV0_TRP   (1u << 4)
 #define SHCSR_FAULTS   (7u << 16) /* MemManage, BusFault, UsageFault enabled */
+#define SHCSR_SVCALLPENDED (1u << 15)
+#define EXC_MEMMANAGE 4
+#define EXC_BUSFAULT  5
+#define EXC_USAGE     6
+#define EXC_SVCALL    11
+#define EXC_PENDSV    14
+#define EXC_SYSTICK   15
 #define MPU_ENABLE_PRIVDEF 5u     /* ENABLE | PRIVDEFENA */
 #define SYST_ON        7u         /* ENABLE | TICKINT | CLKSOURCE=processor */
 
@@ -54,11 +61,12 @@ void arch_init(void)
 
 	if (((REG(MPU_TYPE) >> 8) & 0xffu) < MPU_NREGIONS)
 		kpanic("the MPU has fewer regions than this kernel is built for");
-	for (i = 0; i < 3; i++)
-		REG8(SCB_SHPR + i) = KERNEL_PRIO;
-	REG8(SCB_SHPR + 11) = KERNEL_PRIO;
-	REG8(SCB_SHPR + 14) = KERNEL_PRIO;
-	REG8(SCB_SHPR + 15) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_MEMMANAGE - 4) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_BUSFAULT - 4) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_USAGE - 4) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_SVCALL - 4) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_PENDSV - 4) = KERNEL_PRIO;
+	REG8(SCB_SHPR + EXC_SYSTICK - 4) = KERNEL_PRIO;
 	for (i = 0; i < BOARD_NIRQ; i++)
 		REG8(NVIC_IPR + i) = KERNEL_PRIO;
 	REG(SCB_CCR) |= CCR_STKALIGN | CCR_DIV0_TRP;
@@ -82,6 +90,7 @@ void arch_irq_disable(uint32_t irq)
 }
 
 uint32_t arch_timeout_armed;
+const struct memtbl *arch_mpu_table;
 
 void arch_timeout_arm(uint32_t ticks)
 {
@@ -106,8 +115,13 @@ void arch_fault(uint32_t cause, const uint32_t *r4_r11)
 	uint32_t *frame = (uint32_t *)arch_psp_get();
 	uint32_t addr = 0;
 
-	if (cfsr & CFSR_NOFRAME)
+	if (cfsr & CFSR_NOFRAME) {
 		frame = 0;
+		/* An svc whose frame could not be pushed leaves SVCall pending behind
+		 * this fault (same priority, higher number): it must never run, or
+		 * it would take whatever the stack pointer names for a frame. */
+		REG(SCB_SHCSR) &= ~SHCSR_SVCALLPENDED;
+	}
 	if (cause == COS_FAULT_MEM && (cfsr & CFSR_MMARVALID))
 		addr = REG(SCB_MMFAR);
 	else if (cause == COS_FAULT_BUS && (cfsr & CFSR_BFARVALID))
@@ -117,6 +131,12 @@ void arch_fault(uint32_t cause, const uint32_t *r4_r11)
 	REG(SCB_CFSR) = cfsr; /* write one to clear */
 	REG(SCB_HFSR) = REG(SCB_HFSR);
 	kfault(cause, addr, frame, r4_r11);
+}
+
+/* A non-maskable interrupt: nothing on this board should raise one. */
+void arch_nmi(void)
+{
+	kpanic("unexpected NMI");
 }
 
 /* A fault in the kernel itself: report and stop. */

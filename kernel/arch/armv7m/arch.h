@@ -34,11 +34,15 @@ static inline void arch_psp_set(uint32_t v)
  * writing four RBAR/RASR pairs through the alias registers (the RBAR words
  * carry VALID and the region number, so no RNR write is needed).  All eight
  * regions are written, so no region of the previous component survives.
+ * arch_mpu_table records the table, so a switch can skip an identical one.
  */
+extern const struct memtbl *arch_mpu_table; /* the table the MPU holds now */
+
 static inline void arch_mpu_load(const struct memtbl *mt)
 {
 	const uint32_t *w = mt->words;
 
+	arch_mpu_table = mt;
 	__asm volatile("ldmia %0!, {r0-r6, r12}\n\t"
 		       "stmia %1, {r0-r6, r12}\n\t"
 		       "ldmia %0, {r0-r6, r12}\n\t"

@@ -123,9 +123,7 @@ hardfault_handler:
 	b fault_common
 	.thumb_func
 nmi_handler:
-	movs r0, #0
-	mov r1, sp
-	b arch_kernel_fault
+	b arch_nmi
 
 /* r0: cause.  From a component (thread mode, PSP): deliver; else the kernel faulted. */
 	.thumb_func
