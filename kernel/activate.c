@@ -52,6 +52,7 @@ static int obj_new(struct captbl *auth, struct captbl *ct, uint32_t kmem, uint32
 	((struct kobj *)*obj)->type = (uint8_t)type;
 	((struct kobj *)*obj)->nblocks = (uint8_t)nblocks;
 	((struct kobj *)*obj)->refcnt = 0; /* the slot's reference is added on install */
+	((struct kobj *)*obj)->owners = 0;
 	return COS_OK;
 }
 
@@ -165,8 +166,6 @@ int act_sinv(struct captbl *ct, uint32_t slot, struct comp *srv, uint32_t entry,
 	err = captbl_free_slot(ct, slot, &s);
 	if (err)
 		return err;
-	if (srv->hdr.refcnt == KOBJ_REFCNT_MAX)
-		return COS_EBUSY;
 	captbl_install(ct, s, COS_CAP_SINV, COS_R_ALL, &srv->hdr, entry & ~1u, token, 0);
 	return COS_OK;
 }
@@ -179,8 +178,6 @@ int act_asnd(struct captbl *ct, uint32_t slot, struct cap *arcv)
 	err = captbl_free_slot(ct, slot, &s);
 	if (err)
 		return err;
-	if (arcv->obj->refcnt == KOBJ_REFCNT_MAX)
-		return COS_EBUSY;
 	captbl_install(ct, s, COS_CAP_ASND, COS_R_ALL, arcv->obj, 0, 0, 0);
 	return COS_OK;
 }

@@ -15,6 +15,13 @@ extern const char _kernel_text_size[], _kernel_ram_used[];
 
 static uint8_t kmem_meta[BOARD_POOL_SIZE >> KMEM_BLOCK_SHIFT];
 
+/* Reference counts are 16 bits: every reference is a capability slot, a
+ * reference held by a kernel object (at most three each), or a thread's
+ * invocation frame, and all of them together fit (kobj.h). */
+_Static_assert(BOARD_POOL_SIZE / sizeof(struct cap) + 3 * (BOARD_POOL_SIZE >> KMEM_BLOCK_SHIFT) +
+		       COS_MAX_TID * (COS_INV_DEPTH + 1) < 0x10000,
+	       "reference counts could overflow with this pool size");
+
 #define BOOT_CAPTBL_BLOCKS 8
 #define BOOT_OBJ_BLOCKS (BOOT_CAPTBL_BLOCKS + KOBJ_BLOCKS(struct memtbl) + \
 			 KOBJ_BLOCKS(struct comp) + KOBJ_BLOCKS(struct thread))
@@ -59,6 +66,7 @@ static void boot_booter(void)
 	ct->hdr.type = COS_CAP_CAPTBL;
 	captbl_init(ct, BOOT_CAPTBL_BLOCKS);
 	ct->hdr.refcnt = 0;
+	ct->hdr.owners = 0;
 	b += BOOT_CAPTBL_BLOCKS;
 	captbl_free_slot(ct, COS_BOOT_CAPTBL, &s);
 	captbl_install(ct, s, COS_CAP_CAPTBL, COS_R_ALL, &ct->hdr, 0, 0, 0);

@@ -34,8 +34,11 @@ void captbl_install(struct captbl *ct, struct cap *slot, uint32_t type, uint32_t
 	slot->obj = obj;
 	slot->w1 = w1;
 	slot->w2 = w2;
-	if (obj)
+	if (obj) {
 		obj->refcnt++;
+		if (obj->type == type)
+			obj->owners++;
+	}
 	ct->nused++;
 }
 
@@ -53,8 +56,6 @@ int captbl_copy(struct captbl *src, uint32_t src_idx, struct captbl *dst, uint32
 	err = captbl_free_slot(dst, dst_idx, &to);
 	if (err)
 		return err;
-	if (from->obj && from->obj->refcnt == KOBJ_REFCNT_MAX)
-		return COS_EBUSY;
 	captbl_install(dst, to, from->type, from->rights & rights, from->obj, from->w1, from->w2,
 		       from->kind);
 	return COS_OK;
@@ -79,9 +80,12 @@ int captbl_remove(struct captbl *ct, uint32_t idx)
 		return COS_ECAP;
 	c = &ct->slot[idx];
 	if (c->obj) {
-		/* The last reference goes only through deactivation, so no object is orphaned. */
-		if (c->obj->refcnt <= 1)
-			return COS_EBUSY;
+		/* The last owner goes only through deactivation, so no object is orphaned. */
+		if (c->obj->type == c->type) {
+			if (c->obj->owners <= 1)
+				return COS_EBUSY;
+			c->obj->owners--;
+		}
 		c->obj->refcnt--;
 	}
 	captbl_clear(ct, c);

@@ -6,7 +6,8 @@
  * lookup: the object, and for call-gates the entry and token.  Every lookup
  * checks the index range, the type and the rights, in that order, and says
  * which failed.  Copies can only drop rights.  A slot's object reference is
- * counted in the object's header.
+ * counted in the object's header (kobj.h), as an owner when the slot has the
+ * object's own type.
  */
 #ifndef CAPTBL_H
 #define CAPTBL_H
@@ -28,7 +29,6 @@ struct captbl {
 	struct kobj hdr;
 	uint32_t nslots;
 	uint32_t nused;  /* occupied slots, so an empty table can be destroyed */
-	uint32_t pad;
 	struct cap slot[];
 };
 
@@ -66,7 +66,7 @@ void captbl_install(struct captbl *ct, struct cap *slot, uint32_t type, uint32_t
 int captbl_copy(struct captbl *src, uint32_t src_idx, struct captbl *dst, uint32_t dst_idx,
 		uint32_t rights);
 
-/* Clear a slot that is not the last reference to its object. */
+/* Clear a slot, unless it is its object's last owner (COS_EBUSY). */
 int captbl_remove(struct captbl *ct, uint32_t idx);
 
 /* Clear a slot whose object the caller has just destroyed. */

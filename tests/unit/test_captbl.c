@@ -243,17 +243,12 @@ static void test_copy(void)
 	CHECK_EQ(comp.refcnt, 2);
 	CHECK_EQ(dst->slot[5].rights, COS_R_READ);
 
-	/* Reference count saturation. */
-	comp.refcnt = KOBJ_REFCNT_MAX;
-	CHECK_EQ(captbl_copy(src, 0, dst, 1, COS_R_ALL), COS_EBUSY);
-	CHECK_EQ(comp.refcnt, KOBJ_REFCNT_MAX);
-	CHECK(slot_is_clear(&dst->slot[1]));
-	CHECK_EQ(dst->nused, before_used);
-	comp.refcnt = KOBJ_REFCNT_MAX - 1;
+	/* A copy of an owning capability is an owner too. */
 	CHECK_EQ(captbl_copy(src, 0, dst, 1, COS_R_ALL), COS_OK);
-	CHECK_EQ(comp.refcnt, KOBJ_REFCNT_MAX);
+	CHECK_EQ(comp.refcnt, 3);
+	CHECK_EQ(comp.owners, 3);
 	CHECK_EQ(dst->nused, before_used + 1);
-	/* Caps without an object never saturate. */
+	/* Caps without an object count nowhere. */
 	CHECK_EQ(captbl_copy(src, 2, dst, 2, COS_R_ALL), COS_OK);
 	free(src);
 	free(dst);
@@ -289,11 +284,21 @@ static void test_remove(void)
 	CHECK_EQ(captbl_remove(ct, 5), COS_EBUSY);
 	CHECK_EQ(ct->slot[5].type, COS_CAP_ARCV);
 
-	/* A refcount already at zero (should not happen) is still refused, not wrapped. */
-	o.refcnt = 0;
+	/* A kernel reference (refcnt above owners) does not make the last owner removable. */
+	o.refcnt = 3;
 	CHECK_EQ(captbl_remove(ct, 5), COS_EBUSY);
-	CHECK_EQ(o.refcnt, 0);
+	CHECK_EQ(o.refcnt, 3);
+	CHECK_EQ(o.owners, 1);
 	o.refcnt = 1;
+
+	/* A gate or send end is not an owner: always removable, even when it is
+	 * the object's only slot (its owner lives in another table). */
+	put(ct, 6, COS_CAP_ASND, 0, &o, 0, 0, 0);
+	CHECK_EQ(o.refcnt, 2);
+	CHECK_EQ(o.owners, 1);
+	CHECK_EQ(captbl_remove(ct, 6), COS_OK);
+	CHECK_EQ(o.refcnt, 1);
+	CHECK_EQ(o.owners, 1);
 
 	/* MEM and HW caps have no object and are always removable. */
 	CHECK_EQ(captbl_remove(ct, 1), COS_OK);

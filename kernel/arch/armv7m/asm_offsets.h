@@ -2,6 +2,6 @@
 #ifndef ASM_OFFSETS_H
 #define ASM_OFFSETS_H
 
-#define THD_REGS 16 /* offsetof(struct thread, regs) */
+#define THD_REGS 20 /* offsetof(struct thread, regs) */
 
 #endif

@@ -11,7 +11,7 @@ COS_OP_FN(cos_op_unknown, 99)
 
 static void captbl_checks(struct boot_comp *c)
 {
-	uint32_t s = boot_slot(), s2 = boot_slot(), s3 = boot_slot(), lone, rights = 0;
+	uint32_t s = boot_slot(), s2 = boot_slot(), s3 = boot_slot(), lone, gate, rights = 0;
 	int32_t type;
 
 	CHECK_EQ("cap: index past the table is COS_ECAP", cos_cap_remove(SELF, 100000), COS_ECAP);
@@ -43,6 +43,12 @@ static void captbl_checks(struct boot_comp *c)
 	CHECK_EQ("cap: ... deactivating it works", cos_deactivate(SELF, lone), COS_OK);
 	CHECK_EQ("cap: deactivating an object still referenced (memory table of a component) is COS_EBUSY",
 		 cos_deactivate(SELF, c->memtbl), COS_EBUSY);
+	CHECK_EQ("cap: removing the only capability of a table a component still uses is COS_EBUSY",
+		 cos_cap_remove(SELF, c->memtbl), COS_EBUSY);
+	gate = boot_slot();
+	CHECK_EQ("cap: a gate to the component", cos_op_act_sinv(SELF, gate, c->comp, 0, 0), COS_OK);
+	CHECK_EQ("cap: a gate is not an owner: removing the last gate to a component works",
+		 cos_cap_remove(SELF, gate), COS_OK);
 	cos_cap_copy(SELF, SELF, SELF, s3, COS_R_READ);
 	CHECK_EQ("cap: a captbl copy without COS_R_WRITE cannot be written (COS_ERIGHTS)",
 		 cos_op_act_memtbl(s3, boot_kmem(1), boot_slot(), 0, 0), COS_ERIGHTS);
