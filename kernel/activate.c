@@ -191,8 +191,7 @@ int thd_start(struct thread *t, uint32_t pc, uint32_t sp, uint32_t arg)
 		return COS_ESTATE;
 	if ((sp & 7u) != 0 || sp < frame_bytes)
 		return COS_EALIGN;
-	if (!kmem_in_pool(&k.pool, sp - frame_bytes, frame_bytes) ||
-	    !kuser_writable(sp - frame_bytes, frame_bytes))
+	if (!kuser_writable(sp - frame_bytes, frame_bytes))
 		return COS_ERANGE;
 	t->psp = arch_frame_push(sp, args, 0, pc & ~1u);
 	t->state = THD_RUNNABLE;

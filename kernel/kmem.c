@@ -131,17 +131,11 @@ void kmem_user_unref(struct kmem_pool *pool, uint32_t addr, uint32_t size)
 		pool->meta[i]--;
 }
 
-int kmem_user_writable(const struct kmem_pool *pool, uint32_t guard_lo, uint32_t addr, uint32_t size)
+int kmem_user_writable(const struct kmem_pool *pool, uint32_t addr, uint32_t size)
 {
-	uintptr_t end = pool->base + ((uintptr_t)pool->nblocks << KMEM_BLOCK_SHIFT);
 	uint32_t first, last, i;
 
-	/* 32-bit sum: the wrap is caught whatever the width of uintptr_t */
-	if (size == 0 || addr + size < addr)
-		return 0;
-	if ((uintptr_t)addr + size <= guard_lo || (uintptr_t)addr >= end)
-		return 1;
-	if (!kmem_in_pool(pool, addr, size))
+	if (size == 0 || !kmem_in_pool(pool, addr, size))
 		return 0;
 	block_span(pool, addr, size, &first, &last);
 	for (i = first; i <= last; i++)

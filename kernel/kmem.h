@@ -51,8 +51,8 @@ void kmem_user_unref(struct kmem_pool *pool, uint32_t addr, uint32_t size);
 /* Does [addr, addr+size) lie inside the pool's address range at all? */
 int kmem_in_pool(const struct kmem_pool *pool, uint32_t addr, uint32_t size);
 
-/* Nonzero when the kernel may write [addr, addr+size) on a component's behalf:
- * outside [guard_lo, pool end) entirely, or inside user-typed pool blocks. */
-int kmem_user_writable(const struct kmem_pool *pool, uint32_t guard_lo, uint32_t addr, uint32_t size);
+/* Nonzero when the kernel may write [addr, addr+size) on a component's
+ * behalf: inside the pool, in user-typed blocks only. */
+int kmem_user_writable(const struct kmem_pool *pool, uint32_t addr, uint32_t size);
 
 #endif

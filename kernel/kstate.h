@@ -28,10 +28,11 @@ struct kstate {
 extern struct thread *kcur;
 extern struct kstate k;
 
-/* May the kernel write [addr, addr+len) for a component? (see kmem_user_writable) */
+/* May the kernel write [addr, addr+len) for a component?  Only user-typed
+ * pool memory: never kernel memory, never a device or flash. */
 static inline int kuser_writable(uint32_t addr, uint32_t len)
 {
-	return kmem_user_writable(&k.pool, BOARD_KERNEL_RAM_BASE, addr, len);
+	return kmem_user_writable(&k.pool, addr, len);
 }
 
 /*
@@ -42,10 +43,8 @@ static inline int kuser_frame_writable(uint32_t addr)
 {
 	uintptr_t off = (uintptr_t)addr - k.pool.base;
 
-	if (off < ((uintptr_t)k.pool.nblocks << KMEM_BLOCK_SHIFT))
-		return (addr & 7u) == 0 &&
-		       (k.pool.meta[off >> KMEM_BLOCK_SHIFT] >> KMEM_TYPE_SHIFT) == COS_KMEM_USER;
-	return kuser_writable(addr, 8);
+	return off < ((uintptr_t)k.pool.nblocks << KMEM_BLOCK_SHIFT) && (addr & 7u) == 0 &&
+	       (k.pool.meta[off >> KMEM_BLOCK_SHIFT] >> KMEM_TYPE_SHIFT) == COS_KMEM_USER;
 }
 
 #endif

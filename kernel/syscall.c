@@ -154,7 +154,7 @@ static int op_comp(uint32_t *f, uint32_t op)
 	struct captbl *ct = kcur->comp->captbl;
 	struct cap *c, *g;
 	struct comp *cp;
-	uint32_t size;
+	uint32_t size, i;
 	int err;
 
 	LOOKUP(f[4], COS_CAP_COMP, COS_R_WRITE, &c);
@@ -181,6 +181,11 @@ static int op_comp(uint32_t *f, uint32_t op)
 			return COS_ESTATE;
 		if (f[0] >= COS_MAX_TID || (f[1] >= cp->stack_count && f[1] != COS_NO_STACK))
 			return COS_EINVAL;
+		/* One thread per stack: two threads in the server at once on one
+		 * stack would overwrite each other's frames. */
+		for (i = 0; f[1] != COS_NO_STACK && i < COS_MAX_TID; i++)
+			if (i != f[0] && cp->stack_slot[i] == f[1])
+				return COS_EBUSY;
 		cp->stack_slot[f[0]] = (uint8_t)f[1];
 		return COS_OK;
 	default: /* COS_OP_COMP_FAULT */

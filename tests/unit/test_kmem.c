@@ -688,54 +688,46 @@ static void test_in_pool(void)
 static void test_user_writable(void)
 {
 	struct fake_pool fp;
-	const uint32_t g = FAKE_GUARD;
 
 	fake_open(&fp);
 	fp.meta[10] = META(COS_KMEM_UNTYPED, 0);
 	fp.meta[11] = META(COS_KMEM_KERNEL, 1);
 
 	/* Empty ranges are never writable. */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE, 0));
-	CHECK(!kmem_user_writable(&fp.pool, g, 0x08000000u, 0));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE, 0));
 
-	/* Wholly below the kernel RAM guard, or wholly at or above the pool's end. */
-	CHECK(kmem_user_writable(&fp.pool, g, 0x1fffff00u, 0x100));  /* ends exactly at the guard */
-	CHECK(kmem_user_writable(&fp.pool, g, 0x08000000u, 0x1000));
-	CHECK(kmem_user_writable(&fp.pool, g, 0, 4));
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_END, 4));
-	CHECK(kmem_user_writable(&fp.pool, g, 0x40000000u, 0x400));
-	CHECK(kmem_user_writable(&fp.pool, g, 0xfffffff0u, 8));
-
-	/* Kernel RAM below the pool, or any range touching it. */
-	CHECK(!kmem_user_writable(&fp.pool, g, 0x1fffff00u, 0x101)); /* one byte into the guard */
-	CHECK(!kmem_user_writable(&fp.pool, g, g, 4));
-	CHECK(!kmem_user_writable(&fp.pool, g, g + 0x800, 0x20));
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE - 4, 4));
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE - 4, 8));   /* kernel RAM into the pool */
-	CHECK(!kmem_user_writable(&fp.pool, g, 0x1ffffff0u, 0x20));  /* below into kernel RAM */
-	CHECK(!kmem_user_writable(&fp.pool, g, 0x10000000u, 0x20000000u)); /* spans everything */
+	/* Outside the pool: never, whatever is there (flash, devices, kernel RAM). */
+	CHECK(!kmem_user_writable(&fp.pool, 0x08000000u, 0x1000));
+	CHECK(!kmem_user_writable(&fp.pool, 0, 4));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_END, 4));
+	CHECK(!kmem_user_writable(&fp.pool, 0x40000000u, 0x400));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_GUARD, 4));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE - 4, 4));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE - 4, 8));   /* kernel RAM into the pool */
+	CHECK(!kmem_user_writable(&fp.pool, 0x10000000u, 0x20000000u)); /* spans everything */
 
 	/* Inside the pool: only user-typed blocks, all of them. */
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_BASE, 4));
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_BASE, 10 * BS));
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_BASE + 12 * BS, (FAKE_N - 12) * BS));
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_END - 8, 8));
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE + 10 * BS, 4));      /* untyped */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE + 11 * BS + 64, 4)); /* kernel */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE + 9 * BS, BS + 1));  /* user into untyped */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE, FAKE_N * BS));
+	CHECK(kmem_user_writable(&fp.pool, FAKE_BASE, 4));
+	CHECK(kmem_user_writable(&fp.pool, FAKE_BASE, 10 * BS));
+	CHECK(kmem_user_writable(&fp.pool, FAKE_BASE + 12 * BS, (FAKE_N - 12) * BS));
+	CHECK(kmem_user_writable(&fp.pool, FAKE_END - 8, 8));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE + 10 * BS, 4));      /* untyped */
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE + 11 * BS + 64, 4)); /* kernel */
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE + 9 * BS, BS + 1));  /* user into untyped */
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE, FAKE_N * BS));
 	fp.meta[5] = META(COS_KMEM_USER, KMEM_COUNT_MAX);  /* a count does not matter */
-	CHECK(kmem_user_writable(&fp.pool, g, FAKE_BASE + 5 * BS, BS));
+	CHECK(kmem_user_writable(&fp.pool, FAKE_BASE + 5 * BS, BS));
 
 	/* Straddling the pool's end. */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_END - 4, 8));
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_BASE, FAKE_N * BS + 1));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_END - 4, 8));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE, FAKE_N * BS + 1));
 
-	/* Wrap-around past 2^32: the range would reach the low addresses and kernel RAM. */
-	CHECK(!kmem_user_writable(&fp.pool, g, 0xffffff00u, 0x200));
-	CHECK(!kmem_user_writable(&fp.pool, g, 0xf0000000u, 0x30000100u)); /* wraps over kernel RAM */
-	CHECK(!kmem_user_writable(&fp.pool, g, FAKE_END, 0xffffffffu));
-	CHECK(!kmem_user_writable(&fp.pool, g, 0xffffffffu, 2));
+	/* Wrap-around past 2^32. */
+	CHECK(!kmem_user_writable(&fp.pool, 0xffffff00u, 0x200));
+	CHECK(!kmem_user_writable(&fp.pool, 0xf0000000u, 0x30000100u));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_END, 0xffffffffu));
+	CHECK(!kmem_user_writable(&fp.pool, 0xffffffffu, 2));
+	CHECK(!kmem_user_writable(&fp.pool, FAKE_BASE, 0xffffffffu));
 }
 
 int main(int argc, char **argv)

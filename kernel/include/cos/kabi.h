@@ -30,7 +30,6 @@
 #define COS_EALIGN  -15  /* MPU rule broken: size not a power of two, base not aligned, bad subregions */
 #define COS_ERANGE  -16  /* address range not covered by the memory capability */
 #define COS_EPERMS  -17  /* requested memory permissions not allowed (W with X, or beyond the capability) */
-#define COS_ENOTSUP -18  /* operation not supported by this kernel build (e.g. halt without semihosting) */
 
 /* Capability types (the `type` of a slot). */
 #define COS_CAP_FREE    0
@@ -82,10 +81,10 @@
 #define COS_OP_DEACTIVATE   12  /* r12 captbl, r0 slot: destroy the object, free its memory */
 #define COS_OP_ACT_CAPTBL   13  /* r12 captbl, r0 KMEM(pool cap, block), r1 slot, r2 blocks */
 #define COS_OP_ACT_MEMTBL   14  /* r12 captbl, r0 KMEM, r1 slot */
-#define COS_OP_ACT_COMP     15  /* r12 captbl, r0 KMEM, r1 slot, r2 captbl cap, r3 memtbl cap */
+#define COS_OP_ACT_COMP     15  /* r12 captbl, r0 KMEM, r1 slot, r2 captbl cap | memtbl cap<<16, r3 id */
 #define COS_OP_ACT_THD      16  /* r12 captbl, r0 KMEM, r1 slot, r2 comp cap | tid<<16, r3 id */
 #define COS_OP_ACT_SINV     17  /* r12 captbl, r0 slot, r1 comp cap, r2 entry, r3 token */
-#define COS_OP_ACT_ARCV     18  /* r12 captbl, r0 KMEM, r1 slot, r2 thd cap */
+#define COS_OP_ACT_ARCV     18  /* r12 captbl, r0 KMEM, r1 slot, r2 thd cap (WRITE) */
 #define COS_OP_ACT_ASND     19  /* r12 captbl, r0 slot, r1 arcv cap */
 #define COS_OP_MEMTBL_MAP   20  /* r12 memtbl, r0 mem cap | region<<16, r1 base, r2 REGION_ATTR, r3 unused */
 #define COS_OP_MEMTBL_UNMAP 21  /* r12 memtbl, r0 region */
@@ -124,7 +123,7 @@
 /* Fault causes passed to a fault gate in r0. */
 #define COS_FAULT_MEM    1 /* MemManage: MPU violation */
 #define COS_FAULT_BUS    2 /* BusFault */
-#define COS_FAULT_USAGE  3 /* UsageFault: undefined instruction, unaligned, divide by zero */
+#define COS_FAULT_USAGE  3 /* UsageFault: undefined instruction, divide by zero, FPU use */
 #define COS_FAULT_HARD   4 /* HardFault taken from a component */
 /* Fault handler return values (r0 of its sret). */
 #define COS_FAULT_RESUME 0 /* retry the faulting context as it is */
@@ -135,7 +134,7 @@
 #define COS_NO_STACK 0xff
 /* Invocations a thread can have outstanding at once (call-gates and fault gates). */
 #define COS_INV_DEPTH 6
-/* Server stacks: 2^7 bytes at least (a fault delivery needs 96), 2^16 at most. */
+/* Server stacks: 2^7 bytes at least (a fault delivery needs 104), 2^16 at most. */
 #define COS_STACK_MIN_LOG2 7
 #define COS_STACK_MAX_LOG2 16
 
@@ -149,7 +148,7 @@
 #define COS_BOOT_HW      6 /* every interrupt line, halt */
 #define COS_BOOT_DEV0    8 /* MEM device caps, one per board device, in board order */
 
-/* Registers at the booter's entry: r0 first untyped block, r1 number of blocks,
- * r2 number of device caps, r3 first free slot in its capability table. */
+/* At the booter's entry r0 is the first block of the kernel objects the kernel
+ * made for it (the top of the pool); the blocks below are the booter's to retype. */
 
 #endif

@@ -156,6 +156,12 @@ static void object_checks(struct boot_comp *c)
 		 cos_op_comp_bind(c->comp, COS_MAX_TID, 0, 0, 0), COS_EINVAL);
 	CHECK_EQ("comp: binding a stack that does not exist is COS_EINVAL",
 		 cos_op_comp_bind(c->comp, 1, 200, 0, 0), COS_EINVAL);
+	CHECK_EQ("comp: bind thread 9 to stack 0", cos_op_comp_bind(c->comp, 9, 0, 0, 0), COS_OK);
+	CHECK_EQ("comp: a stack bound to another thread is COS_EBUSY", cos_op_comp_bind(c->comp, 10, 0, 0, 0),
+		 COS_EBUSY);
+	CHECK_EQ("comp: rebinding the same thread to another stack", cos_op_comp_bind(c->comp, 9, 1, 0, 0), COS_OK);
+	CHECK_EQ("comp: ... frees its old stack for another thread", cos_op_comp_bind(c->comp, 10, 0, 0, 0), COS_OK);
+	CHECK_EQ("comp: unbinding (COS_NO_STACK)", cos_op_comp_bind(c->comp, 9, COS_NO_STACK, 0, 0), COS_OK);
 	CHECK_EQ("thd: create", boot_thd_create(c, 5, 5, 10, 0, &t), COS_OK);
 	CHECK_EQ("thd: a thread id in use is COS_EEXIST",
 		 cos_op_act_thd(SELF, boot_kmem(1), t2, c->comp | (5u << 16), 6), COS_EEXIST);
