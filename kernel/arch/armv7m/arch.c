@@ -18,9 +18,6 @@
 #define SCB_BFAR   0xE000ED38u
 #define MPU_TYPE   0xE000ED90u
 #define MPU_CTRL   0xE000ED94u
-#define NVIC_ISER  0xE000E100u
-#define NVIC_ICER  0xE000E180u
-#define NVIC_ICPR  0xE000E280u
 #define NVIC_IPR   0xE000E400u
 #define SYST_CSR   0xE000E010u
 #define SYST_RVR   0xE000E014u
@@ -77,16 +74,6 @@ void arch_init(void)
 	}
 	REG(MPU_CTRL) = MPU_ENABLE_PRIVDEF;
 	__asm volatile("dsb\n\tisb" : : : "memory");
-}
-
-void arch_irq_enable(uint32_t irq)
-{
-	REG(NVIC_ISER + 4 * (irq >> 5)) = 1u << (irq & 31u);
-}
-
-void arch_irq_disable(uint32_t irq)
-{
-	REG(NVIC_ICER + 4 * (irq >> 5)) = 1u << (irq & 31u);
 }
 
 uint32_t arch_timeout_armed;

@@ -85,9 +85,21 @@ static inline void arch_frame_results(uint32_t *dst, const uint32_t *src)
 	dst[1] = r1;
 }
 
+#define ARCH_NVIC_ISER 0xE000E100u
+#define ARCH_NVIC_ICER 0xE000E180u
+
+/* Unmask / mask interrupt line irq in the NVIC. */
+static inline void arch_irq_enable(uint32_t irq)
+{
+	*(volatile uint32_t *)(ARCH_NVIC_ISER + 4 * (irq >> 5)) = 1u << (irq & 31u);
+}
+
+static inline void arch_irq_disable(uint32_t irq)
+{
+	*(volatile uint32_t *)(ARCH_NVIC_ICER + 4 * (irq >> 5)) = 1u << (irq & 31u);
+}
+
 void arch_init(void);
-void arch_irq_enable(uint32_t irq);
-void arch_irq_disable(uint32_t irq);
 void arch_timeout_arm(uint32_t ticks);
 void arch_timeout_stop(void);
 
