@@ -1,0 +1,3 @@
+# Semihosting is the kernel's alone: a component's attempt is a fault.
+BOOTER := booter.c
+SLOTS := 0:caller.c
