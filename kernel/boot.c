@@ -16,8 +16,9 @@ extern const char _kernel_text_size[], _kernel_ram_used[];
 static uint8_t kmem_meta[BOARD_POOL_SIZE >> KMEM_BLOCK_SHIFT];
 
 /* Reference counts are 16 bits: every reference is a capability slot, a
- * reference held by a kernel object (at most three each), or a thread's
- * invocation frame, and all of them together fit (kobj.h). */
+ * reference held by a kernel object (at most three each), a thread's
+ * invocation frame, an interrupt line or the scheduler role; all of them
+ * together fit, with room to spare for the last two (kobj.h). */
 _Static_assert(BOARD_POOL_SIZE / sizeof(struct cap) + 3 * (BOARD_POOL_SIZE >> KMEM_BLOCK_SHIFT) +
 		       COS_MAX_TID * (COS_INV_DEPTH + 1) < 0x10000,
 	       "reference counts could overflow with this pool size");

@@ -7,8 +7,9 @@
  * line's endpoint, a thread inside an invocation, the scheduler thread).
  * `owners` counts the capabilities of the object's own type among them.  The
  * last owner can only be deactivated, never removed, and deactivation needs
- * refcnt == 1: so no object is ever left without a capability to destroy it,
- * and none is destroyed while anything refers to it.  The counts cannot
+ * refcnt == 1: so no object is left without a capability to destroy it
+ * (except a table holding its own last owner, as the booter's does), and
+ * none is destroyed while anything refers to it.  The counts cannot
  * overflow: every reference is a capability slot, a kernel object or an
  * invocation frame, and their total is bounded by the pool (boot.c checks).
  */

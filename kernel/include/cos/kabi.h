@@ -16,7 +16,7 @@
 #define COS_ECAP     -1  /* capability index out of range or slot empty */
 #define COS_ETYPE    -2  /* capability (or object, or memory block) has the wrong type */
 #define COS_ERIGHTS  -3  /* capability lacks a right the operation needs */
-#define COS_ENOMEM   -4  /* kernel memory named is not free kernel-typed memory, or too small */
+#define COS_ENOMEM   -4  /* kernel memory named is not kernel-typed (untyped or user) */
 #define COS_EBUSY    -5  /* object or memory block is still referenced */
 #define COS_EINVAL   -6  /* argument out of its documented range */
 #define COS_EEXIST   -7  /* destination slot is already occupied */
@@ -27,7 +27,7 @@
 #define COS_EAGAIN  -12  /* nothing pending (non-blocking receive, scheduler events) */
 #define COS_ENOSTACK -13 /* server has no stack for the invoking thread */
 #define COS_EPERM   -14  /* caller is not the thread the operation is reserved for */
-#define COS_EALIGN  -15  /* MPU rule broken: size not a power of two, base not aligned, bad subregions */
+#define COS_EALIGN  -15  /* alignment rule broken: MPU region size or base or subregions, or a stack */
 #define COS_ERANGE  -16  /* address range not covered by the memory capability */
 #define COS_EPERMS  -17  /* requested memory permissions not allowed (W with X, or beyond the capability) */
 
@@ -51,7 +51,8 @@
 #define COS_R_RETYPE   0x08 /* MEM (pool): retype blocks, create kernel objects in them */
 #define COS_R_DISPATCH 0x10 /* THD: dispatch to the thread */
 #define COS_R_SCHED    0x20 /* THD: set priority, make it the scheduler.  HW: halt */
-/* THD: COS_R_WRITE starts it.  HW: COS_R_WRITE attaches lines, COS_R_READ writes the console. */
+/* THD: COS_R_WRITE starts it and binds endpoints to it.  HW: COS_R_WRITE attaches
+ * lines, COS_R_READ writes the console. */
 #define COS_R_GATE     0x40 /* COMP: create call-gates into it, use it in threads */
 #define COS_R_ALL      0x7f
 
@@ -72,7 +73,7 @@
 #define COS_OP_ASND          3  /* r12 asnd */
 #define COS_OP_ARCV          4  /* r12 arcv: -> r0 number of sends consumed */
 #define COS_OP_DISPATCH      5  /* r12 thd, r0 timeout ticks (0: none) */
-#define COS_OP_SCHED_EVENT   6  /* no cap: -> r0 thread id, r1 event flags */
+#define COS_OP_SCHED_EVENT   6  /* no cap: -> r0 the thread's id (given at creation), r1 event flags */
 #define COS_OP_RETYPE        7  /* r12 mem(pool), r0 first block, r1 count, r2 new type */
 #define COS_OP_KMEM_INFO     8  /* r12 mem(pool), r0 block -> r0 type, r1 refcount */
 #define COS_OP_CAP_INFO      9  /* r12 captbl, r0 slot -> r0 type, r1 rights */
