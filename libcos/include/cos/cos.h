@@ -185,6 +185,13 @@ static inline uint64_t cos_sinv2(uint32_t gate, uint32_t a0, uint32_t a1, uint32
 #define COS_SERVER_ENTRY(fn) \
 	__asm(".text\n\t.thumb_func\n\t.global " #fn "_cos_entry\n" #fn "_cos_entry:\n\t" \
 	      "bl " #fn "\n\tsvc 2\n\t.previous")
+/*
+ * The same for fn(a0, a1, a2, a3, token): the gate's token (r12 at entry, the
+ * calling component's id in generated systems) becomes the fifth argument.
+ */
+#define COS_SERVER_ENTRY_TOKEN(fn) \
+	__asm(".text\n\t.thumb_func\n\t.global " #fn "_cos_entry\n" #fn "_cos_entry:\n\t" \
+	      "push {r12, lr}\n\tbl " #fn "\n\tadd sp, sp, #8\n\tsvc 2\n\t.previous")
 #define COS_DECLARE_ENTRY(fn) extern char fn##_cos_entry[]
 #define COS_ENTRY_ADDR(fn) ((uint32_t)fn##_cos_entry)
 /* The gate entries a booter finds through the image header, in order:
