@@ -7,6 +7,12 @@ int cos_main(uint32_t arg);
 
 void _start(uint32_t arg) __attribute__((noreturn, used));
 
+/* A component's own initialisation, run once by the booter's initialiser
+ * thread (arg COS_ARG_INIT) before any thread of the system runs. */
+__attribute__((weak)) void cos_init(void)
+{
+}
+
 /* RAM is zero when the booter hands it over (retyping zeroes it), so this
  * starts at 0: only the component's first thread initialises the data. */
 static volatile uint32_t data_ready;
@@ -25,7 +31,10 @@ void _start(uint32_t arg)
 			_bss_start[i] = 0;
 		data_ready = 1;
 	}
-	cos_main(arg);
+	if (arg == COS_ARG_INIT)
+		cos_init();
+	else
+		cos_main(arg);
 	cos_thd_exit();
 }
 

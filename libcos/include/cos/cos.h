@@ -204,8 +204,15 @@ void cos_console_cap(uint32_t hw);
 void cos_puts(const char *s);
 void cos_printf(const char *fmt, ...); /* %d %u %x %s %c; integers are 32 bits wide */
 
-/* A component's code starts here, on its first thread, with the booter's argument. */
+/* A component's code starts here, on each of its threads, with the booter's
+ * argument (in generated systems: the thread's index, COS_THREAD_<name>). */
 int cos_main(uint32_t arg);
+
+/* The argument of the booter's initialiser thread: it initialises the data,
+ * runs cos_init() (weak: define it to do more) and ends.  It runs in every
+ * component, servers before their clients, before any other thread. */
+#define COS_ARG_INIT 0xffffffffu
+void cos_init(void);
 
 /* A finished thread: give the CPU back to the scheduler for good. */
 void cos_thd_exit(void) __attribute__((noreturn));
