@@ -47,7 +47,10 @@ $(B)/u/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(CPU_FLAGS) $(COMP_INC) -MMD -MP -c $< -o $@
 
-BOOTER_LIB_SRCS := $(wildcard components/booter/*.c) $(wildcard tests/system/common/booter/*.c)
+BOOTER_LIB_SRCS := components/booter/booter.c $(wildcard tests/system/common/booter/*.c)
+# What every component links after its own objects.
+COMP_LINK_DEPS := $(B)/libcos.a
+COMP_LINK_LIBS := $(B)/libcos.a -lgcc
 TEST_COMMON_SRCS := $(wildcard tests/system/common/*.c)
 
 # ---- images ----
@@ -59,21 +62,21 @@ $(eval SLOTS :=)$(eval BOOTER :=)$(eval include $(2)/image.mk)
 IMG_$(1)_DIR := $(2)
 IMG_$(1)_BLOBS := $(B)/img/$(1)/booter.blob.o $(foreach s,$(SLOTS),$(B)/img/$(1)/s$(word 1,$(subst :, ,$(s))).blob.o)
 $(B)/img/$(1)/booter.elf: $(patsubst %,$(B)/u/%.o,$(addprefix $(2)/,$(BOOTER)) $(BOOTER_LIB_SRCS) $(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/booter.ld
-	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/booter.ld -o $$@ $$(filter %.o %.a,$$^) -lgcc
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/booter.ld -o $$@ $$(filter %.o,$$^) $$(COMP_LINK_LIBS)
 $(B)/img/$(1)/booter.ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
 	@mkdir -p $$(dir $$@)
 	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH=LAYOUT_BOOTER_FLASH -DCOMP_FLASH_SIZE=LAYOUT_BOOTER_FLASH_SIZE \
 		-DCOMP_RAM=LAYOUT_BOOTER_RAM -DCOMP_RAM_SIZE=LAYOUT_BOOTER_RAM_SIZE -D__ASSEMBLER__ $$< -o $$@
 $(foreach s,$(SLOTS),$(eval $(call slot,$(1),$(2),$(word 1,$(subst :, ,$(s))),$(word 2,$(subst :, ,$(s))))))
-$(B)/img/$(1)/image.elf: $(KERNEL_OBJS) $$(IMG_$(1)_BLOBS) $(B)/image.ld
-	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/image.ld -o $$@ $$(filter %.o,$$^) -lgcc
+$(B)/img/$(1)/image.elf: $(KERNEL_OBJS) $$(IMG_$(1)_BLOBS) $(B)/image.ld $(B)/kernel.ld
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -L$(B) -T $(B)/image.ld -o $$@ $$(filter %.o,$$^) -lgcc
 IMAGES += $(B)/img/$(1)/image.elf
 endef
 
 # $(call slot,IMAGE,DIR,SLOT,SOURCE)
 define slot
 $(B)/img/$(1)/s$(3).elf: $(B)/u/$(2)/$(4).o $(patsubst %,$(B)/u/%.o,$(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/s$(3).ld
-	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/s$(3).ld -o $$@ $$(filter %.o %.a,$$^) -lgcc
+	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/s$(3).ld -o $$@ $$(filter %.o,$$^) $$(COMP_LINK_LIBS)
 $(B)/img/$(1)/s$(3).ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
 	@mkdir -p $$(dir $$@)
 	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH="LAYOUT_SLOT_FLASH($(3))" -DCOMP_FLASH_SIZE=LAYOUT_SLOT_FLASH_SIZE \
@@ -86,16 +89,32 @@ $(B)/img/%/booter.blob.o: $(B)/img/%/booter.bin
 	$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section .data=.comp_booter,alloc,load,readonly,data,contents $< $@
 $(B)/img/%.blob.o: $(B)/img/%.bin
 	$(OBJCOPY) -I binary -O elf32-littlearm -B arm \
-		--rename-section .data=.comp_$(patsubst s%,%,$(notdir $*)),alloc,load,readonly,data,contents $< $@
+		--rename-section .data=.comp_$(notdir $*),alloc,load,readonly,data,contents $< $@
 
-$(B)/image.ld: boards/$(BOARD)/image.ld.in boards/$(BOARD)/board.h boards/$(BOARD)/layout.h
+$(B)/%.ld: boards/$(BOARD)/%.ld.in boards/$(BOARD)/board.h boards/$(BOARD)/layout.h
 	@mkdir -p $(dir $@)
 	$(CC) -E -P -x c -Iboards/$(BOARD) -D__ASSEMBLER__ $< -o $@
 
 SYSTEM_TESTS := $(notdir $(patsubst %/image.mk,%,$(wildcard tests/system/*/image.mk)))
 $(foreach t,$(SYSTEM_TESTS),$(eval $(call image,$(t),tests/system/$(t))))
 $(eval $(call image,bench,tests/bench))
-images: $(IMAGES)
+
+# ---- images built from component graphs (tools/compgraph) ----
+# compgraph/<name>.toml and tests/graph/<name>/system.toml; the compiler
+# writes build.mk with the rules of each image, which make then includes.
+GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml)
+graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
+GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml)))
+COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
+	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h
+define graph_rule
+$(B)/graph/$(2)/build.mk: $(1) $(COMPGRAPH_DEPS)
+	$$(PYTHON) tools/compgraph gen $(1) $(B)/graph/$(2)
+-include $(B)/graph/$(2)/build.mk
+endef
+$(foreach g,$(GRAPH_SPECS),$(eval $(call graph_rule,$(g),$(call graph_name,$(g)))))
+
+images: $(IMAGES) $(GRAPH_IMAGES)
 
 # ---- host unit tests ----
 BUILD := $(B)
@@ -133,8 +152,9 @@ lint: setup
 test: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) images $(UNIT_TESTS)
 	@$(PYTHON) tests/run.py --qemu "$(QEMU_RUN)" --timeout $(TIMEOUT) --lint "$(LINT)" \
-		--unit "$(UNIT_TESTS)" --images "$(foreach t,$(SYSTEM_TESTS),$(t)=$(B)/img/$(t)/image.elf)" \
-		--tests-dir tests/system
+		--unit "$(UNIT_TESTS)" --tests-dir tests/system --tests-dir tests/graph \
+		--images "$(foreach t,$(SYSTEM_TESTS),$(t)=$(B)/img/$(t)/image.elf) \
+			$(foreach t,$(GRAPH_TESTS),$(t)=$(B)/graph/$(t)/image.elf)"
 
 bench: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf

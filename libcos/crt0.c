@@ -13,6 +13,13 @@ __attribute__((weak)) void cos_init(void)
 {
 }
 
+/* A component with no thread of its own (a pure server) needs no cos_main. */
+__attribute__((weak)) int cos_main(uint32_t arg)
+{
+	(void)arg;
+	return 0;
+}
+
 /* RAM is zero when the booter hands it over (retyping zeroes it), so this
  * starts at 0: only the component's first thread initialises the data. */
 static volatile uint32_t data_ready;

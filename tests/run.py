@@ -79,8 +79,9 @@ def run_image(name, elf, qemu, timeout, tests_dir, verbose):
         problems.append(f"{len(fails)} FAIL lines")
     if not passes:
         problems.append("no PASS line")
-    expect = os.path.join(tests_dir, name, "expect")
-    if os.path.exists(expect):
+    expects = [os.path.join(d, name, "expect") for d in tests_dir]
+    expect = next((e for e in expects if os.path.exists(e)), None)
+    if expect:
         pos = 0
         for want in open(expect).read().splitlines():
             if not want.strip():
@@ -110,7 +111,8 @@ def main():
     ap.add_argument("--unit", default="")
     ap.add_argument("--lint", default="")
     ap.add_argument("--images", default="")
-    ap.add_argument("--tests-dir", default="tests/system")
+    ap.add_argument("--tests-dir", action="append", default=[],
+                    help="folders holding <image>/expect files (repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     total_pass = total_fail = 0

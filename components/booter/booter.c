@@ -29,9 +29,17 @@ static uint32_t log2_of(uint32_t v)
 
 void boot_init(uint32_t kernel_first_block)
 {
+	boot_init_kmem(kernel_first_block, LAYOUT_FREE_RAM,
+		       kernel_first_block * 128u + BOARD_POOL_BASE - LAYOUT_FREE_RAM);
+}
+
+void boot_init_kmem(uint32_t kernel_first_block, uint32_t base, uint32_t size)
+{
 	next_slot = COS_BOOT_DEV0 + BOARD_NDEVICES;
-	next_block = boot_block(LAYOUT_FREE_RAM);
-	last_block = kernel_first_block;
+	next_block = boot_block(base);
+	last_block = boot_block(base + size);
+	if (last_block > kernel_first_block)
+		last_block = kernel_first_block;
 	cos_console_cap(COS_BOOT_HW);
 	boot_self.captbl = COS_BOOT_CAPTBL;
 	boot_self.memtbl = COS_BOOT_MEMTBL;

@@ -31,6 +31,8 @@ struct boot_comp {
 extern struct boot_comp boot_self;
 
 void boot_init(uint32_t kernel_first_block);
+/* The same, with kernel objects made in [base, base+size) of the pool. */
+void boot_init_kmem(uint32_t kernel_first_block, uint32_t base, uint32_t size);
 uint32_t boot_slot(void);
 uint32_t boot_kmem(uint32_t nblocks);
 int boot_comp_create(struct boot_comp *c, uint32_t slot, uint32_t id);

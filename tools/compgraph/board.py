@@ -1,0 +1,59 @@
+"""What the compiler needs to know of a board and of the kernel, read from
+their own headers (boards/<board>/board.h, layout.h, kernel/include/cos/kabi.h)
+so nothing is written twice, plus boards/<board>/board.toml for the facts only
+the compiler uses (the MPU's rules, which devices may be passed through)."""
+import re
+from pathlib import Path
+
+from .errors import GraphError, Where
+from .source import Source
+
+DEFINE = re.compile(r"^\s*#define\s+(\w+)\s+(\(?-?(?:0x[0-9a-fA-F]+|\d+)u?\)?)\s*(?:/\*.*)?$")
+DEVICE = re.compile(r"X\(\s*(\w+)\s*,\s*(0x[0-9a-fA-F]+|\d+)\s*,\s*(0x[0-9a-fA-F]+|\d+)\s*,\s*(-?\d+)\s*\)")
+
+
+def read_defines(path):
+    values = {}
+    for line in Path(path).read_text().splitlines():
+        m = DEFINE.match(line)
+        if m:
+            values[m.group(1)] = int(m.group(2).strip("()").rstrip("u"), 0)
+    return values
+
+
+class Device:
+    def __init__(self, index, name, base, size, irq):
+        self.index, self.name, self.base, self.size, self.irq = index, name, base, size, irq
+
+
+class Board:
+    def __init__(self, root, name, where):
+        self.name = name
+        bdir = Path(root) / "boards" / name
+        if not (bdir / "board.h").exists():
+            known = sorted(p.name for p in (Path(root) / "boards").iterdir() if (p / "board.h").exists())
+            raise GraphError(where, f"unknown board '{name}'", f"boards with a board.h: {', '.join(known)}")
+        d = read_defines(bdir / "board.h")
+        self.flash_base = d["BOARD_FLASH_BASE"]
+        self.user_flash = (d["BOARD_USER_FLASH_BASE"], d["BOARD_USER_FLASH_SIZE"])
+        self.pool = (d["BOARD_POOL_BASE"], d["BOARD_POOL_SIZE"])
+        self.nirq = d["BOARD_NIRQ"]
+        text = (bdir / "board.h").read_text()
+        self.devices = {}
+        for i, m in enumerate(DEVICE.finditer(text[text.index("#define BOARD_DEVICES"):])):
+            name, base, size, irq = m.group(1), int(m.group(2), 0), int(m.group(3), 0), int(m.group(4))
+            self.devices[name] = Device(i, name, base, size, irq)
+        lay = read_defines(bdir / "layout.h")
+        self.booter_flash = (lay["LAYOUT_BOOTER_FLASH"], lay["LAYOUT_BOOTER_FLASH_SIZE"])
+        self.booter_ram = (lay["LAYOUT_BOOTER_RAM"], lay["LAYOUT_BOOTER_RAM_SIZE"])
+        cfg = Source(bdir / "board.toml").data if (bdir / "board.toml").exists() else {}
+        mpu = cfg.get("mpu", {})
+        self.mpu_regions = mpu.get("regions", 8)
+        self.mpu_min_log2 = mpu.get("min_log2", 5)
+        self.mpu_subregion_min_log2 = mpu.get("subregion_min_log2", 8)
+        self.passthrough = cfg.get("passthrough", {})  # device -> [components], default none
+        k = read_defines(Path(root) / "kernel" / "include" / "cos" / "kabi.h")
+        self.inv_depth = k["COS_INV_DEPTH"]
+        self.max_tid = k["COS_MAX_TID"]
+        self.stack_min_log2 = k["COS_STACK_MIN_LOG2"]
+        self.block = 128

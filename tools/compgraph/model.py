@@ -1,0 +1,426 @@
+"""The component graph: loading a specification and checking every rule.
+
+Each rule's error names the file, the line where it can, and what to change
+(docs/compgraph.md lists the rules).  All problems are collected and reported
+together."""
+from pathlib import Path
+
+from .board import Board
+from .errors import Errors, GraphError
+from .interfaces import load_interface
+from .source import Source
+
+COMPONENT_KEYS = {"name", "impl", "memory", "code", "threads", "exports", "depends", "shared",
+                  "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "doc"}
+TOP_KEYS = {"system", "board", "scheduler", "component", "doc"}
+THREAD_KEYS = {"name", "priority", "stack"}
+DEPEND_KEYS = {"interface", "server"}
+SHARED_KEYS = {"with", "size", "direction"}
+IRQ_KEYS = {"device", "line", "thread"}
+DIRECTIONS = {"to_server", "from_server", "both"}
+PRIORITY_MAX = 255
+STACK_MIN = 256
+SERVER_STACK_DEFAULT = 512
+BOOTER_TID = 0
+
+
+def is_pow2(v):
+    return isinstance(v, int) and v > 0 and v & (v - 1) == 0
+
+
+class Thread:
+    def __init__(self, comp, index, name, priority, stack, line):
+        self.comp, self.index, self.name = comp, index, name
+        self.priority, self.stack, self.line = priority, stack, line
+        self.tid = None
+
+
+class Dependency:
+    def __init__(self, interface, server, line):
+        self.interface, self.server, self.line = interface, server, line
+
+
+class Shared:
+    def __init__(self, client, server, size, direction, line):
+        self.client, self.server, self.size, self.direction, self.line = client, server, size, direction, line
+        self.base = None
+
+
+class Irq:
+    def __init__(self, comp, device, line_no, thread, line):
+        self.comp, self.device, self.irq, self.thread, self.line = comp, device, line_no, thread, line
+
+
+class Component:
+    def __init__(self, index, name, line):
+        self.index, self.name, self.line = index, name, line
+        self.id = index + 1  # 0 is the booter
+        self.threads, self.depends, self.shared, self.irqs = [], [], [], []
+        self.exports, self.devices, self.passthrough = [], [], []
+        self.fault_handler = None
+        self.impl = None
+        self.memory = self.code = 0
+        self.server_stack = SERVER_STACK_DEFAULT
+
+    def servers(self):
+        return [d.server for d in self.depends if d.server is not None]
+
+
+class System:
+    """A checked specification."""
+
+    def __init__(self, root, path):
+        self.root = Path(root)
+        self.src = Source(path)
+        self.path = self.src.path
+        self.errors = Errors()
+        self.components, self.by_name, self.interfaces = [], {}, {}
+        self.scheduler = None
+        self._load()
+        self.errors.check()
+        self._check_graph()
+        self.errors.check()
+
+    # ---- loading ----
+
+    def _where(self, line=0):
+        return self.src.where(line)
+
+    def _load(self):
+        d, src, err = self.src.data, self.src, self.errors
+        for key in d:
+            if key not in TOP_KEYS:
+                err.add(self._where(src.key_line(key)), f"unknown key '{key}'",
+                        f"a system has {', '.join(sorted(TOP_KEYS))}")
+        # The image's name comes from the file: compgraph/<name>.toml, or <name>/system.toml.
+        p = Path(self.path)
+        self.name = p.parent.name if p.stem == "system" else p.stem
+        if "system" in d and d["system"] != self.name:
+            err.add(self._where(src.key_line("system")), f"system = \"{d['system']}\" differs from the name its "
+                    f"file gives, '{self.name}'", f"write system = \"{self.name}\" or rename the file")
+        if "board" not in d:
+            raise GraphError(self._where(), "no board named", "add board = \"netduinoplus2\"")
+        self.board = Board(self.root, d["board"], self._where(src.key_line("board")))
+        for i, c in enumerate(d.get("component", [])):
+            self._load_component(i, c)
+        if not self.components:
+            err.add(self._where(), "no component", "add [[component]] tables")
+        sched = d.get("scheduler")
+        if sched is not None:
+            if sched not in self.by_name:
+                err.add(self._where(src.key_line("scheduler")), f"scheduler '{sched}' is not a component",
+                        f"name one of: {', '.join(self.by_name)}")
+            else:
+                self.scheduler = self.by_name[sched]
+
+    def _int(self, c, key, line, default=None, minimum=0):
+        v = c.get(key, default)
+        if v is None:
+            self.errors.add(self._where(line), f"'{key}' is missing", f"give {key} in bytes")
+            return 0
+        if not isinstance(v, int) or isinstance(v, bool) or v < minimum:
+            self.errors.add(self._where(self.src.key_line(key, line)), f"'{key}' must be a whole number >= {minimum}")
+            return 0
+        return v
+
+    def _load_component(self, i, c):
+        src, err = self.src, self.errors
+        line = src.header_line("component", i)
+        name = c.get("name")
+        if not isinstance(name, str) or not name.isidentifier():
+            err.add(self._where(line), "a component needs a name that is a C identifier", "add name = \"...\"")
+            return
+        for key in c:
+            if key not in COMPONENT_KEYS:
+                err.add(self._where(src.key_line(key, line)), f"unknown key '{key}' in component '{name}'",
+                        f"a component has {', '.join(sorted(COMPONENT_KEYS))}")
+        if name in self.by_name:
+            err.add(self._where(line), f"component '{name}' is declared twice",
+                    f"the first is at line {self.by_name[name].line}; rename one")
+            return
+        comp = Component(len(self.components), name, line)
+        self.components.append(comp)
+        self.by_name[name] = comp
+        impl = c.get("impl", name)
+        # A bare name is a folder of components/; a path is relative to the repository.
+        comp.impl = impl if "/" in str(impl) else f"components/{impl}"
+        if not (self.root / comp.impl).is_dir():
+            err.add(self._where(src.key_line("impl", line) if "impl" in c else line),
+                    f"component '{name}': no implementation folder {comp.impl}",
+                    "create it or set impl to an existing folder")
+        comp.memory = self._int(c, "memory", line, minimum=1)
+        comp.code = self._int(c, "code", line, minimum=1)
+        comp.server_stack = self._int(c, "server_stack", line, SERVER_STACK_DEFAULT, minimum=1)
+        if comp.server_stack and (not is_pow2(comp.server_stack) or
+                                  comp.server_stack < (1 << self.board.stack_min_log2)):
+            err.add(self._where(src.key_line("server_stack", line)),
+                    f"component '{name}': server_stack {comp.server_stack} is not a power of two "
+                    f">= {1 << self.board.stack_min_log2}", "use 256, 512, 1024, ...")
+        seen = set()
+        for j, t in enumerate(c.get("threads", [])):
+            tline = src.key_line("threads", line)
+            for key in t:
+                if key not in THREAD_KEYS:
+                    err.add(self._where(tline), f"unknown key '{key}' in a thread of '{name}'",
+                            f"a thread has {', '.join(sorted(THREAD_KEYS))}")
+            tname = t.get("name", f"t{j}")
+            if tname in seen:
+                err.add(self._where(tline), f"component '{name}' has two threads named '{tname}'")
+            seen.add(tname)
+            prio = t.get("priority")
+            if not isinstance(prio, int) or not 0 <= prio <= PRIORITY_MAX:
+                err.add(self._where(tline), f"thread {name}.{tname}: priority must be 0 (most urgent) .. {PRIORITY_MAX}")
+                prio = PRIORITY_MAX
+            stack = t.get("stack", 1024)
+            if not isinstance(stack, int) or stack < STACK_MIN or stack % 8:
+                err.add(self._where(tline), f"thread {name}.{tname}: stack {stack} must be a multiple of 8 "
+                        f"and at least {STACK_MIN}")
+                stack = STACK_MIN
+            comp.threads.append(Thread(comp, j, tname, prio, stack, tline))
+        for iface in c.get("exports", []):
+            self._interface(iface, src.key_line("exports", line, iface), name)
+            if iface in comp.exports:
+                err.add(self._where(src.key_line("exports", line)), f"component '{name}' exports '{iface}' twice")
+            comp.exports.append(iface)
+        for dep in c.get("depends", []):
+            dline = src.key_line("depends", line, dep.get("interface", ""))
+            for key in dep:
+                if key not in DEPEND_KEYS:
+                    err.add(self._where(dline), f"unknown key '{key}' in a dependency of '{name}'",
+                            "a dependency has interface and server")
+            comp.depends.append(Dependency(dep.get("interface"), dep.get("server"), dline))
+        for sh in c.get("shared", []):
+            sline = src.key_line("shared", line, sh.get("with", ""))
+            for key in sh:
+                if key not in SHARED_KEYS:
+                    err.add(self._where(sline), f"unknown key '{key}' in a shared buffer of '{name}'",
+                            "a shared buffer has with, size and direction")
+            comp.shared.append(Shared(comp, sh.get("with"), sh.get("size"), sh.get("direction", "both"), sline))
+        for irq in c.get("irqs", []):
+            iline = src.key_line("irqs", line)
+            for key in irq:
+                if key not in IRQ_KEYS:
+                    err.add(self._where(iline), f"unknown key '{key}' in an interrupt of '{name}'",
+                            "an interrupt has device (or line) and thread")
+            comp.irqs.append(Irq(comp, irq.get("device"), irq.get("line"), irq.get("thread"), iline))
+        comp.devices = list(c.get("devices", []))
+        comp.devices_line = src.key_line("devices", line)
+        comp.passthrough = list(c.get("passthrough", []))
+        comp.passthrough_line = src.key_line("passthrough", line)
+        comp.halt = c.get("halt", False)
+        if not isinstance(comp.halt, bool):
+            err.add(self._where(src.key_line("halt", line)), f"component '{name}': halt must be true or false")
+            comp.halt = False
+        comp.fault_handler = c.get("fault_handler")
+        comp.fault_line = src.key_line("fault_handler", line)
+
+    def _interface(self, name, line, user):
+        if name in self.interfaces:
+            return self.interfaces[name]
+        iface = load_interface(self.root, name, self.errors) if isinstance(name, str) else None
+        if iface is None:
+            known = sorted(p.name for p in (self.root / "interfaces").iterdir()
+                           if (p / "interface.toml").exists()) if (self.root / "interfaces").is_dir() else []
+            self.errors.add(self._where(line), f"component '{user}': unknown interface '{name}'",
+                            f"declare it in interfaces/{name}/interface.toml" +
+                            (f"; declared: {', '.join(known)}" if known else ""))
+            return None
+        self.interfaces[name] = iface
+        return iface
+
+    # ---- graph rules ----
+
+    def _check_graph(self):
+        err, board = self.errors, self.board
+        for comp in self.components:
+            ifaces = set()
+            for dep in comp.depends:
+                if not isinstance(dep.interface, str):
+                    err.add(self._where(dep.line), f"component '{comp.name}': a dependency names no interface")
+                    continue
+                iface = self._interface(dep.interface, dep.line, comp.name)
+                if dep.interface in ifaces:
+                    err.add(self._where(dep.line), f"component '{comp.name}' depends on '{dep.interface}' twice",
+                            "one server per interface and client")
+                ifaces.add(dep.interface)
+                if dep.server is None:
+                    exporters = [c.name for c in self.components if dep.interface in c.exports]
+                    err.add(self._where(dep.line), f"component '{comp.name}': dependency on '{dep.interface}' "
+                            "is unserved", "add server = \"...\"" +
+                            (f"; exported by {', '.join(exporters)}" if exporters else "; no component exports it"))
+                    continue
+                server = self.by_name.get(dep.server)
+                if server is None:
+                    err.add(self._where(dep.line), f"component '{comp.name}': server '{dep.server}' of "
+                            f"'{dep.interface}' is not a component", f"name one of: {', '.join(self.by_name)}")
+                    dep.server = None
+                    continue
+                if server is comp:
+                    err.add(self._where(dep.line), f"component '{comp.name}' depends on itself")
+                    dep.server = None
+                    continue
+                if dep.interface not in server.exports:
+                    err.add(self._where(dep.line), f"interface mismatch: '{comp.name}' wants '{dep.interface}' "
+                            f"from '{server.name}', which exports {server.exports or 'nothing'}",
+                            f"add \"{dep.interface}\" to {server.name}'s exports or pick another server")
+                    dep.server = None
+                    continue
+                dep.server = server
+                if iface and iface.uses_buffers() and not any(s.server == server.name for s in comp.shared):
+                    err.add(self._where(dep.line), f"'{dep.interface}' passes buffers, but '{comp.name}' shares "
+                            f"no buffer with '{server.name}'",
+                            f"add shared = [{{ with = \"{server.name}\", size = 256 }}]")
+            for sh in comp.shared:
+                if sh.server not in self.by_name:
+                    err.add(self._where(sh.line), f"component '{comp.name}': shared buffer with unknown "
+                            f"component '{sh.server}'")
+                elif not any(d.server and d.server.name == sh.server for d in comp.depends):
+                    err.add(self._where(sh.line), f"component '{comp.name}' shares a buffer with '{sh.server}' "
+                            "but depends on no interface it serves", "a buffer is shared with a server")
+                if not is_pow2(sh.size) or sh.size < (1 << board.mpu_min_log2):
+                    err.add(self._where(sh.line), f"shared buffer {comp.name}-{sh.server}: size {sh.size} must be "
+                            f"a power of two >= {1 << board.mpu_min_log2} (one MPU region)")
+                if sh.direction not in DIRECTIONS:
+                    err.add(self._where(sh.line), f"shared buffer {comp.name}-{sh.server}: unknown direction "
+                            f"'{sh.direction}'", f"use one of {', '.join(sorted(DIRECTIONS))}")
+            if comp.fault_handler is not None:
+                h = self.by_name.get(comp.fault_handler)
+                if h is None:
+                    err.add(self._where(comp.fault_line), f"component '{comp.name}': fault handler "
+                            f"'{comp.fault_handler}' is not a component")
+                    comp.fault_handler = None
+                elif "fault" not in h.exports:
+                    err.add(self._where(comp.fault_line), f"fault handler '{h.name}' does not export 'fault'",
+                            f"add \"fault\" to {h.name}'s exports")
+                    comp.fault_handler = None
+                elif h is comp:
+                    err.add(self._where(comp.fault_line), f"component '{comp.name}' is its own fault handler",
+                            "a fault is handled in another protection domain")
+                    comp.fault_handler = None
+                else:
+                    comp.fault_handler = h
+                    self._interface("fault", comp.fault_line, comp.name)
+        self._check_ownership()
+        self._check_cycles_and_depth()
+        self._check_threads()
+
+    def _check_ownership(self):
+        err, board = self.errors, self.board
+        dev_owner, irq_owner = {}, {}
+        for comp in self.components:
+            for dev in comp.devices:
+                if dev not in board.devices:
+                    err.add(self._where(comp.devices_line), f"component '{comp.name}': unknown device '{dev}'",
+                            f"board {board.name} has {', '.join(board.devices)}")
+                elif dev in dev_owner:
+                    err.add(self._where(comp.devices_line), f"device '{dev}' owned twice: by '{dev_owner[dev]}' "
+                            f"and '{comp.name}'", "a device belongs to one component; share it through an interface")
+                else:
+                    dev_owner[dev] = comp.name
+            for dev in comp.passthrough:
+                allowed = board.passthrough.get(dev, [])
+                if dev not in board.devices:
+                    err.add(self._where(comp.passthrough_line), f"component '{comp.name}': passthrough of "
+                            f"unknown device '{dev}'")
+                elif comp.name not in allowed:
+                    err.add(self._where(comp.passthrough_line), f"board {board.name} does not allow passing "
+                            f"'{dev}' through to '{comp.name}'",
+                            f"list it under [passthrough] in boards/{board.name}/board.toml")
+            tnames = {t.name for t in comp.threads}
+            for irq in comp.irqs:
+                line_no = irq.irq
+                if irq.device is not None:
+                    d = board.devices.get(irq.device)
+                    if d is None or d.irq < 0:
+                        err.add(self._where(irq.line), f"component '{comp.name}': device '{irq.device}' has no "
+                                "interrupt line on this board")
+                        continue
+                    if irq.device not in comp.devices:
+                        err.add(self._where(irq.line), f"component '{comp.name}' takes the interrupt of "
+                                f"'{irq.device}' but does not own the device", f"add it to devices")
+                    line_no = d.irq
+                if not isinstance(line_no, int) or not 0 <= line_no < board.nirq:
+                    err.add(self._where(irq.line), f"component '{comp.name}': interrupt line {line_no} is not "
+                            f"0..{board.nirq - 1}")
+                    continue
+                irq.irq = line_no
+                if line_no in irq_owner:
+                    err.add(self._where(irq.line), f"interrupt line {line_no} owned twice: by "
+                            f"'{irq_owner[line_no]}' and '{comp.name}'")
+                irq_owner[line_no] = comp.name
+                if irq.thread not in tnames:
+                    err.add(self._where(irq.line), f"component '{comp.name}': interrupt thread '{irq.thread}' "
+                            "is not one of its threads", f"its threads: {', '.join(sorted(tnames)) or 'none'}")
+                elif sum(1 for i in comp.irqs if i.thread == irq.thread) > 1:
+                    err.add(self._where(irq.line), f"thread {comp.name}.{irq.thread} takes two interrupt lines",
+                            "one line per thread")
+
+    def calls(self, comp):
+        """Components comp can invoke: servers of its dependencies, and its fault handler."""
+        out = [d.server for d in comp.depends if d.server]
+        if comp.fault_handler:
+            out.append(comp.fault_handler)
+        return out
+
+    def _check_cycles_and_depth(self):
+        err, state, depth = self.errors, {}, {}
+
+        def visit(c, path):
+            if state.get(c.name) == "done":
+                return depth[c.name]
+            if state.get(c.name) == "active":
+                cyc = path[path.index(c.name):] + [c.name]
+                err.add(self._where(c.line), "invocation cycle: " + " -> ".join(cyc),
+                        "a thread would re-enter a component it is already in; break the cycle")
+                return 0
+            state[c.name] = "active"
+            d = 0
+            for s in self.calls(c):
+                d = max(d, 1 + visit(s, path + [c.name]))
+            state[c.name] = "done"
+            depth[c.name] = d
+            return d
+
+        for c in self.components:
+            visit(c, [])
+        for c in self.components:
+            if c.threads and depth.get(c.name, 0) > self.board.inv_depth:
+                err.add(self._where(c.line), f"threads of '{c.name}' can be {depth[c.name]} invocations deep, "
+                        f"the kernel allows {self.board.inv_depth}", "shorten the chain of dependencies")
+        self.depth = depth
+
+    def _check_threads(self):
+        err = self.errors
+        threads = [t for c in self.components for t in c.threads]
+        # tid 0 is the booter; the last id is kept for the initialisers the booter runs.
+        limit = self.board.max_tid - 2
+        if len(threads) > limit:
+            err.add(self._where(), f"{len(threads)} threads, the kernel has ids for {limit}",
+                    "merge threads or components")
+        for n, t in enumerate(threads):
+            t.tid = n + 1
+        # Priority rule: a component's own threads are at least as urgent as every
+        # thread that can invoke it, so no thread waits on a less urgent one inside it.
+        for c in self.components:
+            if not c.threads:
+                continue
+            callers = [t for t in threads if c in self.reach(t.comp) and t.comp is not c]
+            if not callers:
+                continue
+            urgent = min(callers, key=lambda t: t.priority)
+            for t in c.threads:
+                if t.priority > urgent.priority and c is not self.scheduler:
+                    err.add(self._where(t.line), f"priority inversion: thread {c.name}.{t.name} (priority "
+                            f"{t.priority}) is less urgent than {urgent.comp.name}.{urgent.name} (priority "
+                            f"{urgent.priority}), which can invoke '{c.name}'",
+                            f"give {c.name}.{t.name} priority <= {urgent.priority}")
+
+    def reach(self, comp):
+        """Every component a thread homed in comp can enter (comp excluded unless re-entered)."""
+        seen, todo = [], list(self.calls(comp))
+        while todo:
+            s = todo.pop()
+            if s not in seen:
+                seen.append(s)
+                todo.extend(self.calls(s))
+        return seen

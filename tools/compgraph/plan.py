@@ -1,0 +1,129 @@
+"""From a checked System to concrete decisions: thread ids, server stacks,
+capability slots, export indices, regions and their addresses."""
+from .errors import GraphError
+from .layout import Region, Space, place_all
+
+SLOT_CONSOLE = 1
+SLOT_HALT = 2   # a HW capability that may end the system, for components with halt = true
+SLOT_FIRST = 3
+CAPTBL_HEADER = 16
+CAP_SIZE = 16
+BOOT_OBJ_BLOCKS = 11  # the kernel's own objects for the booter, at the top of the pool
+
+
+class Plan:
+    def __init__(self, system):
+        self.sys = s = system
+        b = s.board
+        self.where = s.src.where()
+        # Exports: every function of every exported interface, in order.
+        for c in s.components:
+            c.export_index = {}
+            for iface in c.exports:
+                for f in s.interfaces[iface].functions:
+                    c.export_index[(iface, f.name)] = len(c.export_index)
+        # Server stacks: one per thread that can enter the component (and the
+        # booter's, for the scheduler it configures).
+        for c in s.components:
+            c.binds = []
+        for c in s.components:
+            for t in c.threads:
+                for srv in s.reach(c):
+                    if t.tid not in [tid for tid, _ in srv.binds]:
+                        srv.binds.append((t.tid, len(srv.binds)))
+        if s.scheduler:
+            s.scheduler.binds.append((0, len(s.scheduler.binds)))
+        # Capability slots: console, interrupt receive ends, then one gate per function used.
+        for c in s.components:
+            slot = SLOT_FIRST
+            c.rcv_slot = {}
+            for irq in c.irqs:
+                c.rcv_slot[irq.thread] = slot
+                slot += 1
+            c.gates = []
+            for d in c.depends:
+                for f in s.interfaces[d.interface].functions:
+                    c.gates.append((slot, d, f))
+                    slot += 1
+            c.nslots = slot
+            need = CAPTBL_HEADER + c.nslots * CAP_SIZE
+            c.captbl_blocks = -(-need // b.block)
+        # RAM inside each component: data and bss, thread stacks, server stacks (top).
+        for c in s.components:
+            c.srv_count = max(len(c.binds), 1)
+            c.srv_bytes = c.srv_count * c.server_stack
+            c.stack_bytes = sum(t.stack for t in c.threads)
+            c.data_budget = c.memory - c.stack_bytes - c.srv_bytes
+            if c.data_budget < 0:
+                raise GraphError(s.src.where(s.src.key_line("memory", c.line)),
+                                 f"component '{c.name}': memory {c.memory} is smaller than its stacks "
+                                 f"({c.stack_bytes} for threads, {c.srv_bytes} for {c.srv_count} server stacks)",
+                                 f"raise memory to at least {c.stack_bytes + c.srv_bytes + 256}")
+        self._regions()
+
+    def _regions(self):
+        s, b = self.sys, self.sys.board
+        flash_lo = b.booter_flash[0] + b.booter_flash[1]
+        flash = Space("user flash", flash_lo, b.user_flash[0] + b.user_flash[1])
+        pool_lo, pool_hi = b.pool[0], b.pool[0] + b.pool[1] - BOOT_OBJ_BLOCKS * b.block
+        ram = Space("the typed-memory pool", pool_lo, pool_hi)
+        ram.take(b.booter_ram[0], b.booter_ram[0] + b.booter_ram[1])
+        code_regions, ram_regions = [], []
+        mpu = (b.mpu_min_log2, b.mpu_subregion_min_log2)
+        for c in s.components:
+            c.code_region = Region(c.name, "code", c.code, *mpu)
+            c.ram_region = Region(c.name, "RAM", c.memory, *mpu)
+            code_regions.append(c.code_region)
+            ram_regions.append(c.ram_region)
+            for sh in c.shared:
+                sh.region = Region(f"{c.name}-{sh.server}", "shared buffer", sh.size, *mpu)
+                ram_regions.append(sh.region)
+        place_all(flash, code_regions, self.where)
+        place_all(ram, ram_regions, self.where)
+        # Kernel objects: tables, components, threads, endpoints, the initialiser, spare.
+        blocks = 8
+        for c in s.components:
+            blocks += c.captbl_blocks + 2 + len(c.threads) + len(c.irqs)
+        self.kmem_size = blocks * b.block
+        self.kmem_base = ram.reserve(self.kmem_size, b.block)
+        if self.kmem_base is None:
+            raise GraphError(self.where, f"no room left in the pool for {blocks} blocks of kernel objects",
+                             "lower the memory budgets")
+        self.flash_space, self.ram_space = flash, ram
+        for c in s.components:
+            r = c.ram_region
+            c.srv_base = r.base + c.memory - c.srv_bytes
+            c.srv_base -= c.srv_base % 8
+            top = c.srv_base
+            for t in reversed(c.threads):
+                t.stack_top = top
+                top -= t.stack
+            c.regions = [("code", c.code_region), ("ram", r)]
+            for sh in c.shared:
+                c.regions.append(("shared", sh))
+            for d in s.components:
+                for sh in d.shared:
+                    if sh.server == c.name:
+                        c.regions.append(("shared", sh))
+            for dev in c.devices:
+                c.regions.append(("device", b.devices[dev]))
+            if len(c.regions) > b.mpu_regions:
+                raise GraphError(s.src.where(c.line), f"component '{c.name}' needs {len(c.regions)} MPU regions "
+                                 f"(code, RAM, shared buffers, devices), the MPU has {b.mpu_regions}",
+                                 "share fewer buffers or move a device to another component")
+
+    def init_order(self):
+        """Servers before their clients: a reverse topological order of the calls."""
+        order, seen = [], set()
+
+        def visit(c):
+            if c.name in seen:
+                return
+            seen.add(c.name)
+            for srv in self.sys.calls(c):
+                visit(srv)
+            order.append(c)
+
+        for c in self.sys.components:
+            visit(c)
+        return order
