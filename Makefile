@@ -102,7 +102,7 @@ $(eval $(call image,bench,tests/bench))
 # ---- images built from component graphs (tools/compgraph) ----
 # compgraph/<name>.toml and tests/graph/<name>/system.toml; the compiler
 # writes build.mk with the rules of each image, which make then includes.
-GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml)
+GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml) tests/bench/stub/system.toml
 graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
 GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml)))
 COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
