@@ -18,7 +18,7 @@ TARGET_CFLAGS := -std=c11 $(WARN) -O2 -g $(CPU_FLAGS) -ffreestanding -fno-builti
 KERNEL_INC := -Ikernel -Ikernel/include -Ikernel/arch/$(ARCH) -Iboards/$(BOARD)
 COMP_INC := -Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
 
-.PHONY: all images run test bench debug clean setup lint
+.PHONY: all images run test bench debug clean setup lint graph
 all: images
 
 # ---- the kernel ----
@@ -115,6 +115,14 @@ endef
 $(foreach g,$(GRAPH_SPECS),$(eval $(call graph_rule,$(g),$(call graph_name,$(g)))))
 
 images: $(IMAGES) $(GRAPH_IMAGES)
+
+# make graph [GRAPH=compgraph/default.toml]: check a specification, lay it out,
+# and draw it (graph.dot; graph.svg when Graphviz's dot is installed).
+GRAPH ?= $(firstword $(wildcard compgraph/default.toml) $(GRAPH_SPECS))
+graph:
+	@$(PYTHON) tools/compgraph gen $(GRAPH) $(B)/graph/$(call graph_name,$(GRAPH))
+	@echo "graph: $(B)/graph/$(call graph_name,$(GRAPH))/graph.dot$(if $(shell command -v dot),\
+		and graph.svg, (install graphviz for graph.svg))"
 
 # ---- host unit tests ----
 BUILD := $(B)
