@@ -16,7 +16,13 @@ WARN := -Wall -Wextra -Werror
 TARGET_CFLAGS := -std=c11 $(WARN) -O2 -g $(CPU_FLAGS) -ffreestanding -fno-builtin -fno-common \
 	-ffunction-sections -fdata-sections -fno-tree-loop-distribute-patterns
 KERNEL_INC := -Ikernel -Ikernel/include -Ikernel/arch/$(ARCH) -Iboards/$(BOARD)
-COMP_INC := -Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
+# Components see musl's headers (and GCC's own, such as stdatomic.h), never
+# newlib's; the kernel stays freestanding.  GCC's folder is asked for once,
+# when first needed (after the set-up step has installed the compiler).
+MUSL := $(B)/musl
+GCC_INC = $(eval GCC_INC := $(shell $(CC) -print-file-name=include))$(GCC_INC)
+COMP_INC = -nostdinc -isystem $(MUSL)/include -isystem $(GCC_INC) \
+	-Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
 
 .PHONY: all images run test bench debug clean setup lint graph
 all: images
@@ -39,18 +45,32 @@ $(B)/libcos.a: $(LIBCOS_OBJS)
 	rm -f $@
 	$(CROSS)ar rcs $@ $^
 
+# ---- musl: the components' C library (docs/libc.md) ----
+# tools/musl.sh fetches Debian's source package into build/musl-src (once),
+# applies libcos/musl/'s patch and builds libc.a for the board's CPU into
+# $(MUSL) (once per patch, compiler and flags); $(MUSL_STAMP) stands for it.
+MUSL_STAMP := $(MUSL)/.stamp
+$(MUSL_STAMP): tools/musl.sh $(wildcard libcos/musl/*.patch) boards/$(BOARD)/board.mk
+	tools/musl.sh build build/musl-src $(MUSL) $(CC) "$(CPU_FLAGS)"
+	@touch $@
+
 # Component code: compiled once, linked into each place it is used.
-$(B)/u/%.c.o: %.c
+$(B)/u/%.c.o: %.c | $(MUSL_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(TARGET_CFLAGS) $(COMP_INC) -MMD -MP -c $< -o $@
-$(B)/u/%.S.o: %.S
+$(B)/u/%.S.o: %.S | $(MUSL_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPU_FLAGS) $(COMP_INC) -MMD -MP -c $< -o $@
 
 BOOTER_LIB_SRCS := components/booter/booter.c $(wildcard tests/system/common/booter/*.c)
-# What every component links after its own objects.
-COMP_LINK_DEPS := $(B)/libcos.a
-COMP_LINK_LIBS := $(B)/libcos.a -lgcc
+# What every component links after its own objects: libcos and musl need
+# each other (crt0 starts musl, musl's system calls are libcos'), hence the group.
+COMP_LINK_DEPS := $(B)/libcos.a $(MUSL_STAMP)
+# (musl's objects say their stack is not executable, the others say nothing.)
+COMP_LINK_LIBS := -Wl,--start-group $(B)/libcos.a $(MUSL)/lib/libc.a -lgcc -Wl,--end-group -Wl,-z,noexecstack
+# Run after a component's link, with its own objects: library code in it may
+# not trap as a Linux call (svc 0) nor touch cp15 or kuser helpers.
+COMP_LINK_CHECK = tools/musl.sh check $@ $(filter %.o,$^) || { rm -f $@; exit 1; }
 TEST_COMMON_SRCS := $(wildcard tests/system/common/*.c)
 
 # ---- images ----
@@ -61,8 +81,9 @@ define image
 $(eval SLOTS :=)$(eval BOOTER :=)$(eval include $(2)/image.mk)
 IMG_$(1)_DIR := $(2)
 IMG_$(1)_BLOBS := $(B)/img/$(1)/booter.blob.o $(foreach s,$(SLOTS),$(B)/img/$(1)/s$(word 1,$(subst :, ,$(s))).blob.o)
-$(B)/img/$(1)/booter.elf: $(patsubst %,$(B)/u/%.o,$(addprefix $(2)/,$(BOOTER)) $(BOOTER_LIB_SRCS) $(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/booter.ld
+$(B)/img/$(1)/booter.elf: $(patsubst %,$(B)/u/%.o,$(addprefix $(2)/,$(BOOTER)) $(BOOTER_LIB_SRCS) $(TEST_COMMON_SRCS)) $(COMP_LINK_DEPS) $(B)/img/$(1)/booter.ld
 	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/booter.ld -o $$@ $$(filter %.o,$$^) $$(COMP_LINK_LIBS)
+	$$(COMP_LINK_CHECK)
 $(B)/img/$(1)/booter.ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
 	@mkdir -p $$(dir $$@)
 	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH=LAYOUT_BOOTER_FLASH -DCOMP_FLASH_SIZE=LAYOUT_BOOTER_FLASH_SIZE \
@@ -75,8 +96,9 @@ endef
 
 # $(call slot,IMAGE,DIR,SLOT,SOURCE)
 define slot
-$(B)/img/$(1)/s$(3).elf: $(B)/u/$(2)/$(4).o $(patsubst %,$(B)/u/%.o,$(TEST_COMMON_SRCS)) $(B)/libcos.a $(B)/img/$(1)/s$(3).ld
+$(B)/img/$(1)/s$(3).elf: $(B)/u/$(2)/$(4).o $(patsubst %,$(B)/u/%.o,$(TEST_COMMON_SRCS)) $(COMP_LINK_DEPS) $(B)/img/$(1)/s$(3).ld
 	$$(CC) $$(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T $(B)/img/$(1)/s$(3).ld -o $$@ $$(filter %.o,$$^) $$(COMP_LINK_LIBS)
+	$$(COMP_LINK_CHECK)
 $(B)/img/$(1)/s$(3).ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h Makefile
 	@mkdir -p $$(dir $$@)
 	$$(CC) -E -P -x c $$(COMP_INC) -DCOMP_FLASH="LAYOUT_SLOT_FLASH($(3))" -DCOMP_FLASH_SIZE=LAYOUT_SLOT_FLASH_SIZE \
@@ -113,6 +135,9 @@ $(B)/graph/$(2)/build.mk: $(1) $(COMPGRAPH_DEPS)
 -include $(B)/graph/$(2)/build.mk
 endef
 $(foreach g,$(GRAPH_SPECS),$(eval $(call graph_rule,$(g),$(call graph_name,$(g)))))
+# Their component objects, too, are compiled with musl's headers: built first.
+GRAPH_ALL_OBJS := $(foreach v,$(filter GRAPH_%_OBJS,$(.VARIABLES)),$($(v)))
+$(if $(GRAPH_ALL_OBJS),$(eval $(GRAPH_ALL_OBJS): | $(MUSL_STAMP)))
 
 images: $(IMAGES) $(GRAPH_IMAGES)
 

@@ -1,4 +1,4 @@
-/* crt0.c - component start: initialise data and bss, run cos_main, give up the CPU. */
+/* crt0.c - component start: initialise data, bss and musl, run cos_main, give up the CPU. */
 #include <stdint.h>
 #include <cos/cos.h>
 
@@ -6,6 +6,11 @@ extern uint32_t _data_start[], _data_end[], _data_lma[], _bss_start[], _bss_end[
 int cos_main(uint32_t arg);
 
 void _start(uint32_t arg) __attribute__((noreturn, used));
+
+/* musl's start-up and end (libc.c).  Weak: they are there only when the
+ * component links some of musl that needs them (docs/libc.md). */
+void cos_libc_init(void) __attribute__((weak));
+void cos_libc_flush(void) __attribute__((weak));
 
 /* A component's own initialisation, run once by the booter's initialiser
  * thread (arg COS_ARG_INIT) before any thread of the system runs. */
@@ -36,12 +41,16 @@ void _start(uint32_t arg)
 			_data_start[i] = _data_lma[i];
 		for (i = 0; i < bss_words; i++)
 			_bss_start[i] = 0;
+		if (cos_libc_init)
+			cos_libc_init(); /* musl: TLS (errno), stdio, locale */
 		data_ready = 1;
 	}
 	if (arg == COS_ARG_INIT)
 		cos_init();
 	else
 		cos_main(arg);
+	if (cos_libc_flush)
+		cos_libc_flush();
 	cos_thd_exit();
 }
 

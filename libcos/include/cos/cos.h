@@ -10,6 +10,7 @@
 #ifndef COS_COS_H
 #define COS_COS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <cos/kabi.h>
 
@@ -203,6 +204,17 @@ static inline uint64_t cos_sinv2(uint32_t gate, uint32_t a0, uint32_t a1, uint32
 void cos_console_cap(uint32_t hw);
 void cos_puts(const char *s);
 void cos_printf(const char *fmt, ...); /* %d %u %x %s %c; integers are 32 bits wide */
+
+/* n bytes to the console capability above, as they are (returns n). */
+long cos_console_write(const char *s, size_t n);
+
+/*
+ * Standard output: musl's stdout and stderr (fd 1 and 2), cos_puts and
+ * cos_printf all end in cos_stdout_write(s, n), which returns the bytes taken
+ * or a negative errno.  libcos' default (weak) is cos_console_write; a
+ * component that defines its own sends them elsewhere (docs/libc.md).
+ */
+long cos_stdout_write(const char *s, size_t n);
 
 /* A component's code starts here, on each of its threads, with the booter's
  * argument (in generated systems: the thread's index, COS_THREAD_<name>). */
