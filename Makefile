@@ -185,7 +185,7 @@ lint: setup
 test: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) images $(UNIT_TESTS)
 	@$(PYTHON) tests/run.py --qemu "$(QEMU_RUN)" --timeout $(TIMEOUT) --lint "$(LINT)" \
-		--unit "$(UNIT_TESTS)" --tests-dir tests/system --tests-dir tests/graph \
+		--unit "$(UNIT_TESTS) tests/compgraph/run_tests.py" --tests-dir tests/system --tests-dir tests/graph \
 		--images "$(foreach t,$(SYSTEM_TESTS),$(t)=$(B)/img/$(t)/image.elf) \
 			$(foreach t,$(GRAPH_TESTS),$(t)=$(B)/graph/$(t)/image.elf)"
 

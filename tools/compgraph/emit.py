@@ -112,20 +112,24 @@ class Emitter:
         L = [HEADER.format(spec=self.spec), '#include "cos_gen.h"', ""]
         entries = []
         clients = [(d, sh) for d in s.components for sh in d.shared if sh.server == c.name]
-        if clients:
+        # The buffer functions' stubs read this table, even when no client shares a buffer.
+        if clients or any(s.interfaces[i].uses_buffers() for i in c.exports):
             n = len(s.components)
             L += ["/* The buffer each client shares with this component, by gate token (its id). */",
                   f"static const struct {{ uint32_t base, size; }} cos_shared_by_client[{n + 1}] = {{"]
             for d, sh in clients:
                 L.append(f"\t[{d.id}] = {{ 0x{sh.region.base:08x}u, {sh.size}u }}, /* {d.name} */")
+            if not clients:
+                L.append("\t[0] = { 0u, 0u }, /* no client shares a buffer */")
             L += ["};", ""]
         for iface in c.exports:
             for f in s.interfaces[iface].functions:
                 fn = f"{iface}_{f.name}"
                 if not any(a["type"] == "buffer" for a in f.args):
                     if f.returns == "void":
-                        L += [f"static int32_t cos_srv_{fn}(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)",
-                              "{"]
+                        # Not static: only the entry's assembly calls it.
+                        sig = f"int32_t cos_srv_{fn}(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)"
+                        L += [sig + ";", sig, "{"]
                         L += [f"\t{fn}({', '.join(f'a{i}' for i in range(len(words(f))))});",
                               "\t(void)a0;\n\t(void)a1;\n\t(void)a2;\n\t(void)a3;", "\treturn COS_OK;", "}"]
                         L.append(f"COS_SERVER_ENTRY(cos_srv_{fn});")

@@ -73,6 +73,6 @@ def load_interface(root, name, errors):
             errors.add(src.where(src.key_line("returns", line)), f"{name}.{fname}: unknown return type '{ret}'",
                        f"use one of {', '.join(sorted(RETURNS))}")
         funcs.append(Function(fname, args, ret, line))
-    if not funcs:
+    if not d.get("function"):
         errors.add(src.where(), f"interface '{name}' declares no function")
     return Interface(name, str(path), funcs)

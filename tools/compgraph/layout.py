@@ -83,6 +83,6 @@ class Space:
 def place_all(space, regions, where):
     for r in sorted(regions, key=lambda r: (-r.size, r.owner, r.what)):
         if not space.place(r):
-            raise GraphError(where, f"{space.name} is full: cannot place {r.owner}'s {r.what} "
+            raise GraphError(getattr(r, "where", where), f"{space.name} is full: cannot place {r.owner}'s {r.what} "
                              f"({r.need} bytes in a {r.size}-byte region)",
                              "lower the budgets or the shared buffer sizes")

@@ -13,10 +13,12 @@ from .source import Source
 COMPONENT_KEYS = {"name", "impl", "memory", "code", "threads", "exports", "depends", "shared",
                   "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "doc"}
 TOP_KEYS = {"system", "board", "scheduler", "component", "doc"}
-THREAD_KEYS = {"name", "priority", "stack"}
-DEPEND_KEYS = {"interface", "server"}
-SHARED_KEYS = {"with", "size", "direction"}
-IRQ_KEYS = {"device", "line", "thread"}
+# The keys of each kind of inline table, and the type of those that must be strings
+# (None: checked by the rule that reads it).
+THREAD_KEYS = {"name": None, "priority": None, "stack": None}
+DEPEND_KEYS = {"interface": str, "server": str}
+SHARED_KEYS = {"with": str, "size": None, "direction": str}
+IRQ_KEYS = {"device": str, "line": None, "thread": str}
 DIRECTIONS = {"to_server", "from_server", "both"}
 PRIORITY_MAX = 255
 STACK_MIN = 256
@@ -98,16 +100,22 @@ class System:
         if "system" in d and d["system"] != self.name:
             err.add(self._where(src.key_line("system")), f"system = \"{d['system']}\" differs from the name its "
                     f"file gives, '{self.name}'", f"write system = \"{self.name}\" or rename the file")
-        if "board" not in d:
-            raise GraphError(self._where(), "no board named", "add board = \"netduinoplus2\"")
+        if not isinstance(d.get("board"), str):
+            raise GraphError(self._where(src.key_line("board") if "board" in d else 1), "no board named",
+                             "add board = \"netduinoplus2\" before the first table")
         self.board = Board(self.root, d["board"], self._where(src.key_line("board")))
-        for i, c in enumerate(d.get("component", [])):
+        comps = d.get("component", [])
+        if not isinstance(comps, list):
+            err.add(self._where(src.table_line("component") or src.key_line("component")),
+                    "'component' must be an array of tables", "write each header as [[component]]")
+            comps = []
+        for i, c in enumerate(comps):
             self._load_component(i, c)
-        if not self.components:
-            err.add(self._where(), "no component", "add [[component]] tables")
+        if not self.components and not err.items:
+            err.add(self._where(1), "no component", "add [[component]] tables")
         sched = d.get("scheduler")
         if sched is not None:
-            if sched not in self.by_name:
+            if not isinstance(sched, str) or sched not in self.by_name:
                 err.add(self._where(src.key_line("scheduler")), f"scheduler '{sched}' is not a component",
                         f"name one of: {', '.join(self.by_name)}")
             else:
@@ -123,12 +131,47 @@ class System:
             return 0
         return v
 
+    def _entries(self, c, key, line, name, kind):
+        """The elements of the array `key` of a component that are of `kind`
+        (dict: inline tables, str: names), each with its index and line."""
+        v = c.get(key, [])
+        what = "tables { ... }" if kind is dict else "strings"
+        if not isinstance(v, list):
+            self.errors.add(self._where(self.src.key_line(key, line)),
+                            f"component '{name}': {key} must be an array of {what}")
+            return []
+        out = []
+        for k, e in enumerate(v):
+            eline = self.src.item_line(key, line, k)
+            if not isinstance(e, kind):
+                self.errors.add(self._where(eline), f"component '{name}': {key} must be an array of {what}; "
+                                f"entry {k + 1} is {e!r}")
+                continue
+            out.append((k, e, eline))
+        return out
+
+    def _table_keys(self, t, keys, tline, what, name, hint):
+        """Unknown keys and string-typed values of an inline table; False if one is wrong."""
+        ok = True
+        for key, v in t.items():
+            if key not in keys:
+                self.errors.add(self._where(tline), f"unknown key '{key}' in {what} of '{name}'", hint)
+            elif keys[key] is str and not isinstance(v, str):
+                self.errors.add(self._where(tline), f"'{key}' in {what} of '{name}' must be a string")
+                ok = False
+        return ok
+
     def _load_component(self, i, c):
         src, err = self.src, self.errors
         line = src.header_line("component", i)
+        if not isinstance(c, dict):
+            err.add(self._where(src.key_line("component")), "'component' must be an array of tables",
+                    "write each header as [[component]]")
+            return
         name = c.get("name")
         if not isinstance(name, str) or not name.isidentifier():
-            err.add(self._where(line), "a component needs a name that is a C identifier", "add name = \"...\"")
+            err.add(self._where(src.key_line("name", line) if "name" in c else line),
+                    "a component needs a name that is a C identifier", "add name = \"...\"")
             return
         for key in c:
             if key not in COMPONENT_KEYS:
@@ -142,8 +185,11 @@ class System:
         self.components.append(comp)
         self.by_name[name] = comp
         impl = c.get("impl", name)
+        if not isinstance(impl, str):
+            err.add(self._where(src.key_line("impl", line)), f"component '{name}': impl must be a string")
+            impl = name
         # A bare name is a folder of components/; a path is relative to the repository.
-        comp.impl = impl if "/" in str(impl) else f"components/{impl}"
+        comp.impl = impl if "/" in impl else f"components/{impl}"
         if not (self.root / comp.impl).is_dir():
             err.add(self._where(src.key_line("impl", line) if "impl" in c else line),
                     f"component '{name}': no implementation folder {comp.impl}",
@@ -157,13 +203,13 @@ class System:
                     f"component '{name}': server_stack {comp.server_stack} is not a power of two "
                     f">= {1 << self.board.stack_min_log2}", "use 256, 512, 1024, ...")
         seen = set()
-        for j, t in enumerate(c.get("threads", [])):
-            tline = src.key_line("threads", line)
-            for key in t:
-                if key not in THREAD_KEYS:
-                    err.add(self._where(tline), f"unknown key '{key}' in a thread of '{name}'",
-                            f"a thread has {', '.join(sorted(THREAD_KEYS))}")
+        for j, t, tline in self._entries(c, "threads", line, name, dict):
+            self._table_keys(t, THREAD_KEYS, tline, "a thread", name, f"a thread has {', '.join(THREAD_KEYS)}")
             tname = t.get("name", f"t{j}")
+            if not isinstance(tname, str) or not tname.isidentifier():
+                err.add(self._where(tline), f"component '{name}': thread name {tname!r} is not a C identifier",
+                        "it names macros of cos_gen.h")
+                continue
             if tname in seen:
                 err.add(self._where(tline), f"component '{name}' has two threads named '{tname}'")
             seen.add(tname)
@@ -176,43 +222,39 @@ class System:
                 err.add(self._where(tline), f"thread {name}.{tname}: stack {stack} must be a multiple of 8 "
                         f"and at least {STACK_MIN}")
                 stack = STACK_MIN
-            comp.threads.append(Thread(comp, j, tname, prio, stack, tline))
-        for iface in c.get("exports", []):
-            self._interface(iface, src.key_line("exports", line, iface), name)
+            comp.threads.append(Thread(comp, len(comp.threads), tname, prio, stack, tline))
+        for _, iface, eline in self._entries(c, "exports", line, name, str):
+            self._interface(iface, eline, name)
             if iface in comp.exports:
-                err.add(self._where(src.key_line("exports", line)), f"component '{name}' exports '{iface}' twice")
+                err.add(self._where(eline), f"component '{name}' exports '{iface}' twice")
             comp.exports.append(iface)
-        for dep in c.get("depends", []):
-            dline = src.key_line("depends", line, dep.get("interface", ""))
-            for key in dep:
-                if key not in DEPEND_KEYS:
-                    err.add(self._where(dline), f"unknown key '{key}' in a dependency of '{name}'",
-                            "a dependency has interface and server")
-            comp.depends.append(Dependency(dep.get("interface"), dep.get("server"), dline))
-        for sh in c.get("shared", []):
-            sline = src.key_line("shared", line, sh.get("with", ""))
-            for key in sh:
-                if key not in SHARED_KEYS:
-                    err.add(self._where(sline), f"unknown key '{key}' in a shared buffer of '{name}'",
-                            "a shared buffer has with, size and direction")
-            comp.shared.append(Shared(comp, sh.get("with"), sh.get("size"), sh.get("direction", "both"), sline))
-        for irq in c.get("irqs", []):
-            iline = src.key_line("irqs", line)
-            for key in irq:
-                if key not in IRQ_KEYS:
-                    err.add(self._where(iline), f"unknown key '{key}' in an interrupt of '{name}'",
-                            "an interrupt has device (or line) and thread")
-            comp.irqs.append(Irq(comp, irq.get("device"), irq.get("line"), irq.get("thread"), iline))
-        comp.devices = list(c.get("devices", []))
-        comp.devices_line = src.key_line("devices", line)
-        comp.passthrough = list(c.get("passthrough", []))
-        comp.passthrough_line = src.key_line("passthrough", line)
+        for _, dep, dline in self._entries(c, "depends", line, name, dict):
+            if self._table_keys(dep, DEPEND_KEYS, dline, "a dependency", name,
+                                "a dependency has interface and server"):
+                comp.depends.append(Dependency(dep.get("interface"), dep.get("server"), dline))
+        for _, sh, sline in self._entries(c, "shared", line, name, dict):
+            if self._table_keys(sh, SHARED_KEYS, sline, "a shared buffer", name,
+                                "a shared buffer has with, size and direction"):
+                comp.shared.append(Shared(comp, sh.get("with"), sh.get("size"), sh.get("direction", "both"), sline))
+        for _, irq, iline in self._entries(c, "irqs", line, name, dict):
+            if self._table_keys(irq, IRQ_KEYS, iline, "an interrupt", name,
+                                "an interrupt has device (or line) and thread"):
+                comp.irqs.append(Irq(comp, irq.get("device"), irq.get("line"), irq.get("thread"), iline))
+        devs = self._entries(c, "devices", line, name, str)
+        comp.devices = [d for _, d, _ in devs]
+        comp.device_lines = [ln for _, _, ln in devs]
+        pts = self._entries(c, "passthrough", line, name, str)
+        comp.passthrough = [d for _, d, _ in pts]
+        comp.passthrough_lines = [ln for _, _, ln in pts]
         comp.halt = c.get("halt", False)
         if not isinstance(comp.halt, bool):
             err.add(self._where(src.key_line("halt", line)), f"component '{name}': halt must be true or false")
             comp.halt = False
         comp.fault_handler = c.get("fault_handler")
         comp.fault_line = src.key_line("fault_handler", line)
+        if comp.fault_handler is not None and not isinstance(comp.fault_handler, str):
+            err.add(self._where(comp.fault_line), f"component '{name}': fault_handler must be a component's name")
+            comp.fault_handler = None
 
     def _interface(self, name, line, user):
         if name in self.interfaces:
@@ -236,13 +278,18 @@ class System:
             ifaces = set()
             for dep in comp.depends:
                 if not isinstance(dep.interface, str):
-                    err.add(self._where(dep.line), f"component '{comp.name}': a dependency names no interface")
+                    err.add(self._where(dep.line), f"component '{comp.name}': a dependency names no interface",
+                            "add interface = \"...\"")
+                    dep.server = None
                     continue
                 iface = self._interface(dep.interface, dep.line, comp.name)
                 if dep.interface in ifaces:
                     err.add(self._where(dep.line), f"component '{comp.name}' depends on '{dep.interface}' twice",
                             "one server per interface and client")
                 ifaces.add(dep.interface)
+                if iface is None:  # reported by _interface
+                    dep.server = None
+                    continue
                 if dep.server is None:
                     exporters = [c.name for c in self.components if dep.interface in c.exports]
                     err.add(self._where(dep.line), f"component '{comp.name}': dependency on '{dep.interface}' "
@@ -259,6 +306,12 @@ class System:
                     err.add(self._where(dep.line), f"component '{comp.name}' depends on itself")
                     dep.server = None
                     continue
+                if dep.interface in comp.exports:
+                    err.add(self._where(dep.line), f"component '{comp.name}' both exports and depends on "
+                            f"'{dep.interface}': its client stubs and its own functions would have the same "
+                            "names in cos_gen.h", "split it in two components")
+                    dep.server = None
+                    continue
                 if dep.interface not in server.exports:
                     err.add(self._where(dep.line), f"interface mismatch: '{comp.name}' wants '{dep.interface}' "
                             f"from '{server.name}', which exports {server.exports or 'nothing'}",
@@ -270,13 +323,21 @@ class System:
                     err.add(self._where(dep.line), f"'{dep.interface}' passes buffers, but '{comp.name}' shares "
                             f"no buffer with '{server.name}'",
                             f"add shared = [{{ with = \"{server.name}\", size = 256 }}]")
+            shared_with = set()
             for sh in comp.shared:
-                if sh.server not in self.by_name:
+                if sh.server is None:
+                    err.add(self._where(sh.line), f"component '{comp.name}': a shared buffer names no component",
+                            "add with = \"<server>\"")
+                elif sh.server in shared_with:
+                    err.add(self._where(sh.line), f"component '{comp.name}' shares two buffers with '{sh.server}'",
+                            "one buffer per client and server: make the first one larger")
+                elif sh.server not in self.by_name:
                     err.add(self._where(sh.line), f"component '{comp.name}': shared buffer with unknown "
                             f"component '{sh.server}'")
                 elif not any(d.server and d.server.name == sh.server for d in comp.depends):
                     err.add(self._where(sh.line), f"component '{comp.name}' shares a buffer with '{sh.server}' "
                             "but depends on no interface it serves", "a buffer is shared with a server")
+                shared_with.add(sh.server)
                 if not is_pow2(sh.size) or sh.size < (1 << board.mpu_min_log2):
                     err.add(self._where(sh.line), f"shared buffer {comp.name}-{sh.server}: size {sh.size} must be "
                             f"a power of two >= {1 << board.mpu_min_log2} (one MPU region)")
@@ -308,27 +369,32 @@ class System:
         err, board = self.errors, self.board
         dev_owner, irq_owner = {}, {}
         for comp in self.components:
-            for dev in comp.devices:
+            for dev, dline in zip(comp.devices, comp.device_lines):
                 if dev not in board.devices:
-                    err.add(self._where(comp.devices_line), f"component '{comp.name}': unknown device '{dev}'",
+                    err.add(self._where(dline), f"component '{comp.name}': unknown device '{dev}'",
                             f"board {board.name} has {', '.join(board.devices)}")
                 elif dev in dev_owner:
-                    err.add(self._where(comp.devices_line), f"device '{dev}' owned twice: by '{dev_owner[dev]}' "
+                    err.add(self._where(dline), f"device '{dev}' owned twice: by '{dev_owner[dev]}' "
                             f"and '{comp.name}'", "a device belongs to one component; share it through an interface")
                 else:
                     dev_owner[dev] = comp.name
-            for dev in comp.passthrough:
+            for dev, pline in zip(comp.passthrough, comp.passthrough_lines):
                 allowed = board.passthrough.get(dev, [])
                 if dev not in board.devices:
-                    err.add(self._where(comp.passthrough_line), f"component '{comp.name}': passthrough of "
+                    err.add(self._where(pline), f"component '{comp.name}': passthrough of "
                             f"unknown device '{dev}'")
                 elif comp.name not in allowed:
-                    err.add(self._where(comp.passthrough_line), f"board {board.name} does not allow passing "
+                    err.add(self._where(pline), f"board {board.name} does not allow passing "
                             f"'{dev}' through to '{comp.name}'",
                             f"list it under [passthrough] in boards/{board.name}/board.toml")
             tnames = {t.name for t in comp.threads}
+            irq_threads = set()
             for irq in comp.irqs:
                 line_no = irq.irq
+                if irq.device is None and line_no is None:
+                    err.add(self._where(irq.line), f"component '{comp.name}': an interrupt names no device "
+                            "and no line", "add device = \"...\" (or line = <number>)")
+                    continue
                 if irq.device is not None:
                     d = board.devices.get(irq.device)
                     if d is None or d.irq < 0:
@@ -351,38 +417,44 @@ class System:
                 if irq.thread not in tnames:
                     err.add(self._where(irq.line), f"component '{comp.name}': interrupt thread '{irq.thread}' "
                             "is not one of its threads", f"its threads: {', '.join(sorted(tnames)) or 'none'}")
-                elif sum(1 for i in comp.irqs if i.thread == irq.thread) > 1:
+                elif irq.thread in irq_threads:
                     err.add(self._where(irq.line), f"thread {comp.name}.{irq.thread} takes two interrupt lines",
                             "one line per thread")
+                irq_threads.add(irq.thread)
 
     def calls(self, comp):
         """Components comp can invoke: servers of its dependencies, and its fault handler."""
-        out = [d.server for d in comp.depends if d.server]
+        return [s for s, _ in self.edges(comp)]
+
+    def edges(self, comp):
+        """calls(comp), each with the line that makes the call possible."""
+        out = [(d.server, d.line) for d in comp.depends if d.server]
         if comp.fault_handler:
-            out.append(comp.fault_handler)
+            out.append((comp.fault_handler, comp.fault_line))
         return out
 
     def _check_cycles_and_depth(self):
         err, state, depth = self.errors, {}, {}
 
-        def visit(c, path):
+        def visit(c, path, line):
             if state.get(c.name) == "done":
                 return depth[c.name]
             if state.get(c.name) == "active":
+                # Reported at the dependency (or fault handler) that closes the cycle.
                 cyc = path[path.index(c.name):] + [c.name]
-                err.add(self._where(c.line), "invocation cycle: " + " -> ".join(cyc),
+                err.add(self._where(line), "invocation cycle: " + " -> ".join(cyc),
                         "a thread would re-enter a component it is already in; break the cycle")
                 return 0
             state[c.name] = "active"
             d = 0
-            for s in self.calls(c):
-                d = max(d, 1 + visit(s, path + [c.name]))
+            for s, sline in self.edges(c):
+                d = max(d, 1 + visit(s, path + [c.name], sline))
             state[c.name] = "done"
             depth[c.name] = d
             return d
 
         for c in self.components:
-            visit(c, [])
+            visit(c, [], c.line)
         for c in self.components:
             if c.threads and depth.get(c.name, 0) > self.board.inv_depth:
                 err.add(self._where(c.line), f"threads of '{c.name}' can be {depth[c.name]} invocations deep, "
@@ -395,8 +467,9 @@ class System:
         # tid 0 is the booter; the last id is kept for the initialisers the booter runs.
         limit = self.board.max_tid - 2
         if len(threads) > limit:
-            err.add(self._where(), f"{len(threads)} threads, the kernel has ids for {limit}",
-                    "merge threads or components")
+            t = threads[limit]
+            err.add(self._where(t.line), f"{len(threads)} threads, the kernel has ids for {limit}; "
+                    f"{t.comp.name}.{t.name} is the first without one", "merge threads or components")
         for n, t in enumerate(threads):
             t.tid = n + 1
         # Priority rule: a component's own threads are at least as urgent as every

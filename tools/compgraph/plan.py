@@ -9,6 +9,10 @@ SLOT_FIRST = 3
 CAPTBL_HEADER = 16
 CAP_SIZE = 16
 BOOT_OBJ_BLOCKS = 11  # the kernel's own objects for the booter, at the top of the pool
+BOOT_CAPTBL_SLOTS = (8 * 128 - CAPTBL_HEADER) // CAP_SIZE  # the booter's table: 8 blocks (kernel/boot.c)
+# The booter reads every component's header through one 512 KiB region from the
+# start of flash (components/booter/booter.c): code must lie below its end.
+BOOTER_FLASH_VIEW = 512 * 1024
 
 
 class Plan:
@@ -53,37 +57,60 @@ class Plan:
             c.srv_count = max(len(c.binds), 1)
             c.srv_bytes = c.srv_count * c.server_stack
             c.stack_bytes = sum(t.stack for t in c.threads)
-            c.data_budget = c.memory - c.stack_bytes - c.srv_bytes
+            # The server stacks start 8-byte aligned (the kernel requires it), so
+            # memory % 8 bytes below them are lost to data.
+            c.data_budget = c.memory - c.memory % 8 - c.stack_bytes - c.srv_bytes
             if c.data_budget < 0:
                 raise GraphError(s.src.where(s.src.key_line("memory", c.line)),
                                  f"component '{c.name}': memory {c.memory} is smaller than its stacks "
                                  f"({c.stack_bytes} for threads, {c.srv_bytes} for {c.srv_count} server stacks)",
                                  f"raise memory to at least {c.stack_bytes + c.srv_bytes + 256}")
+        # Slots of the booter's own capability table, as boot_graph.c takes them:
+        # after the boot capabilities and the devices, per component its two
+        # tables and the component, its fault gate, its initialiser thread; one
+        # per thread and two more per interrupt (the endpoint's two ends).
+        slots = b.boot_dev0 + len(b.devices)
+        need = slots + sum(4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs)
+                           for c in s.components)
+        for c in s.components:
+            slots += 4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs)
+            if slots > BOOT_CAPTBL_SLOTS:
+                raise GraphError(s.src.where(c.line), f"the booter's capability table has {BOOT_CAPTBL_SLOTS} "
+                                 f"slots, this system needs {need}; it is full at component '{c.name}'",
+                                 "each component takes 4 or 5 of them, each thread 1 and each interrupt 2 more: "
+                                 "merge components or threads")
         self._regions()
 
     def _regions(self):
         s, b = self.sys, self.sys.board
         flash_lo = b.booter_flash[0] + b.booter_flash[1]
-        flash = Space("user flash", flash_lo, b.user_flash[0] + b.user_flash[1])
+        flash = Space("user flash", flash_lo, min(b.user_flash[0] + b.user_flash[1],
+                                                  b.flash_base + BOOTER_FLASH_VIEW))
         pool_lo, pool_hi = b.pool[0], b.pool[0] + b.pool[1] - BOOT_OBJ_BLOCKS * b.block
         ram = Space("the typed-memory pool", pool_lo, pool_hi)
         ram.take(b.booter_ram[0], b.booter_ram[0] + b.booter_ram[1])
         code_regions, ram_regions = [], []
         mpu = (b.mpu_min_log2, b.mpu_subregion_min_log2)
+        src = s.src
         for c in s.components:
             c.code_region = Region(c.name, "code", c.code, *mpu)
+            c.code_region.where = src.where(src.key_line("code", c.line))
             c.ram_region = Region(c.name, "RAM", c.memory, *mpu)
+            c.ram_region.where = src.where(src.key_line("memory", c.line))
             code_regions.append(c.code_region)
             ram_regions.append(c.ram_region)
             for sh in c.shared:
                 sh.region = Region(f"{c.name}-{sh.server}", "shared buffer", sh.size, *mpu)
+                sh.region.where = src.where(sh.line)
                 ram_regions.append(sh.region)
         place_all(flash, code_regions, self.where)
         place_all(ram, ram_regions, self.where)
-        # Kernel objects: tables, components, threads, endpoints, the initialiser, spare.
+        # Kernel objects the booter makes (boot_graph.c): per component its capability
+        # table, memory table, component and initialiser thread (whose block is not
+        # reused), one per thread and one endpoint per interrupt; and spare blocks.
         blocks = 8
         for c in s.components:
-            blocks += c.captbl_blocks + 2 + len(c.threads) + len(c.irqs)
+            blocks += c.captbl_blocks + 3 + len(c.threads) + len(c.irqs)
         self.kmem_size = blocks * b.block
         self.kmem_base = ram.reserve(self.kmem_size, b.block)
         if self.kmem_base is None:
