@@ -183,39 +183,39 @@ class Emitter:
 ENTRY(_start)
 MEMORY
 {{
-	FLASH (rx) : ORIGIN = 0x{code.base:08x}, LENGTH = 0x{flash_len:x}
-	RAM (rw)   : ORIGIN = 0x{c.ram_region.base:08x}, LENGTH = 0x{ram_len:x}
+\tFLASH (rx) : ORIGIN = 0x{code.base:08x}, LENGTH = 0x{flash_len:x}
+\tRAM (rw)   : ORIGIN = 0x{c.ram_region.base:08x}, LENGTH = 0x{ram_len:x}
 }}
 SECTIONS
 {{
-	.text : {{
-		LONG(0x31534f43)
-		LONG(_start)
-		LONG(0x{first_top:08x})
-		LONG(0x{c.srv_base:08x})
-		LONG({c.server_stack.bit_length() - 1})
-		LONG({c.srv_count})
-		LONG(DEFINED(cos_exports) ? cos_exports : 0)
-		KEEP(*(.cos_exports))
-		*(.text*)
-		*(.rodata*)
-		. = ALIGN(4);
-	}} > FLASH
-	.data : {{
-		_data_start = .;
-		*(.data*)
-		. = ALIGN(4);
-		_data_end = .;
-	}} > RAM AT > FLASH
-	_data_lma = LOADADDR(.data);
-	.bss (NOLOAD) : {{
-		_bss_start = .;
-		*(.bss*)
-		*(COMMON)
-		. = ALIGN(4);
-		_bss_end = .;
-	}} > RAM
-	/DISCARD/ : {{ *(.ARM.exidx*) *(.comment) }}
+\t.text : {{
+\t\tLONG(0x31534f43)
+\t\tLONG(_start)
+\t\tLONG(0x{first_top:08x})
+\t\tLONG(0x{c.srv_base:08x})
+\t\tLONG({c.server_stack.bit_length() - 1})
+\t\tLONG({c.srv_count})
+\t\tLONG(DEFINED(cos_exports) ? cos_exports : 0)
+\t\tKEEP(*(.cos_exports))
+\t\t*(.text*)
+\t\t*(.rodata*)
+\t\t. = ALIGN(4);
+\t}} > FLASH
+\t.data : {{
+\t\t_data_start = .;
+\t\t*(.data*)
+\t\t. = ALIGN(4);
+\t\t_data_end = .;
+\t}} > RAM AT > FLASH
+\t_data_lma = LOADADDR(.data);
+\t.bss (NOLOAD) : {{
+\t\t_bss_start = .;
+\t\t*(.bss*)
+\t\t*(COMMON)
+\t\t. = ALIGN(4);
+\t\t_bss_end = .;
+\t}} > RAM
+\t/DISCARD/ : {{ *(.ARM.exidx*) *(.comment) }}
 }}
 """
         self.write(f"{c.name}/comp{'-sizing' if sizing else ''}.ld", text)
@@ -353,25 +353,26 @@ SECTIONS
             L += [f"{v}_SRCS := $(wildcard {c.impl}/*.c {c.impl}/*.S) {d}/cos_srv.c{extra}",
                   f"{v}_OBJS := $(patsubst %,{d}/obj/%.o,$({v}_SRCS))",
                   f"{d}/obj/%.c.o: %.c {d}/cos_gen.h",
-                  "	@mkdir -p $(dir $@)",
-                  f"	$(CC) $(TARGET_CFLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
+                  "\t@mkdir -p $(dir $@)",
+                  f"\t$(CC) $(TARGET_CFLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
                   f"{d}/obj/%.S.o: %.S",
-                  "	@mkdir -p $(dir $@)",
-                  f"	$(CC) $(CPU_FLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
+                  "\t@mkdir -p $(dir $@)",
+                  f"\t$(CC) $(CPU_FLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
                   f"{d}/size.elf: $({v}_OBJS) $(COMP_LINK_DEPS) {d}/comp-sizing.ld",
-                  f"	$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp-sizing.ld -o $@ $({v}_OBJS) "
+                  f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp-sizing.ld -o $@ $({v}_OBJS) "
                   "$(COMP_LINK_LIBS)",
                   f"{d}/size.ok: {d}/size.elf",
-                  f"	$(SIZE) -A $< > {d}/size.txt",
-                  f"	$(PYTHON) tools/compgraph check-size {spec} {c.name} {d}/size.txt",
-                  "	@touch $@",
+                  f"\t$(SIZE) -A $< > {d}/size.txt",
+                  f"\t$(PYTHON) tools/compgraph check-size {spec} {c.name} {d}/size.txt",
+                  "\t@touch $@",
                   f"{d}/{c.name}.elf: {d}/size.ok {d}/comp.ld",
-                  f"	$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp.ld -o $@ $({v}_OBJS) "
+                  f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp.ld -o $@ $({v}_OBJS) "
                   "$(COMP_LINK_LIBS)",
+                  "\t$(COMP_LINK_CHECK)",
                   f"{d}/{c.name}.bin: {d}/{c.name}.elf",
-                  "	$(OBJCOPY) -O binary $< $@",
+                  "\t$(OBJCOPY) -O binary $< $@",
                   f"{d}/{c.name}.blob.o: {d}/{c.name}.bin",
-                  f"	$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section "
+                  f"\t$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section "
                   f".data=.comp_{c.name},alloc,load,readonly,data,contents $< $@",
                   ""]
             blobs.append(f"{d}/{c.name}.blob.o")
@@ -380,21 +381,22 @@ SECTIONS
         L += [f"{v}_SRCS := components/booter/booter.c components/booter/boot_graph.c {b}/bootdesc.c",
               f"{v}_OBJS := $(patsubst %,{b}/obj/%.o,$({v}_SRCS))",
               f"{b}/obj/%.c.o: %.c",
-              "	@mkdir -p $(dir $@)",
-              f"	$(CC) $(TARGET_CFLAGS) $(COMP_INC) -MMD -MP -c $< -o $@",
+              "\t@mkdir -p $(dir $@)",
+              f"\t$(CC) $(TARGET_CFLAGS) $(COMP_INC) -MMD -MP -c $< -o $@",
               f"{b}/booter.ld: libcos/comp.ld.in boards/$(BOARD)/layout.h kernel/include/cos/image.h",
-              "	$(CC) -E -P -x c $(COMP_INC) -DCOMP_FLASH=LAYOUT_BOOTER_FLASH "
+              "\t$(CC) -E -P -x c $(COMP_INC) -DCOMP_FLASH=LAYOUT_BOOTER_FLASH "
               "-DCOMP_FLASH_SIZE=LAYOUT_BOOTER_FLASH_SIZE -DCOMP_RAM=LAYOUT_BOOTER_RAM "
               "-DCOMP_RAM_SIZE=LAYOUT_BOOTER_RAM_SIZE -D__ASSEMBLER__ $< -o $@",
               f"{b}/booter.elf: $({v}_OBJS) $(COMP_LINK_DEPS) {b}/booter.ld",
-              f"	$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {b}/booter.ld -o $@ $({v}_OBJS) $(COMP_LINK_LIBS)",
+              f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {b}/booter.ld -o $@ $({v}_OBJS) $(COMP_LINK_LIBS)",
+              "\t$(COMP_LINK_CHECK)",
               f"{b}/booter.bin: {b}/booter.elf",
-              "	$(OBJCOPY) -O binary $< $@",
+              "\t$(OBJCOPY) -O binary $< $@",
               f"{b}/booter.blob.o: {b}/booter.bin",
-              "	$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section "
+              "\t$(OBJCOPY) -I binary -O elf32-littlearm -B arm --rename-section "
               ".data=.comp_booter,alloc,load,readonly,data,contents $< $@",
               f"{out}/image.elf: $(KERNEL_OBJS) {b}/booter.blob.o {' '.join(blobs)} {out}/image.ld $(B)/kernel.ld",
-              f"	$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -L$(B) -T {out}/image.ld -o $@ "
+              f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -L$(B) -T {out}/image.ld -o $@ "
               f"$(KERNEL_OBJS) {b}/booter.blob.o {' '.join(blobs)} -lgcc",
               f"GRAPH_IMAGES += {out}/image.elf",
               f"-include $(shell find {out} -name '*.d' 2>/dev/null)", ""]
