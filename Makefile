@@ -134,6 +134,10 @@ $(B)/graph/$(2)/build.mk: $(1) $(COMPGRAPH_DEPS)
 	$$(PYTHON) tools/compgraph gen $(1) $(B)/graph/$(2)
 -include $(B)/graph/$(2)/build.mk
 endef
+GRAPH_NAMES := $(foreach g,$(GRAPH_SPECS),$(call graph_name,$(g)))
+ifneq ($(words $(GRAPH_NAMES)),$(words $(sort $(GRAPH_NAMES))))
+$(error two component graphs would share a build folder: $(GRAPH_NAMES); rename one)
+endif
 $(foreach g,$(GRAPH_SPECS),$(eval $(call graph_rule,$(g),$(call graph_name,$(g)))))
 # Their component objects, too, are compiled with musl's headers: built first.
 GRAPH_ALL_OBJS := $(foreach v,$(filter GRAPH_%_OBJS,$(.VARIABLES)),$($(v)))

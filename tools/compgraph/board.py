@@ -56,5 +56,6 @@ class Board:
         self.inv_depth = k["COS_INV_DEPTH"]
         self.max_tid = k["COS_MAX_TID"]
         self.stack_min_log2 = k["COS_STACK_MIN_LOG2"]
+        self.stack_max_log2 = k["COS_STACK_MAX_LOG2"]
         self.boot_dev0 = k["COS_BOOT_DEV0"]
         self.block = 128

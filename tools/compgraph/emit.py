@@ -113,7 +113,7 @@ class Emitter:
         entries = []
         clients = [(d, sh) for d in s.components for sh in d.shared if sh.server == c.name]
         # The buffer functions' stubs read this table, even when no client shares a buffer.
-        if clients or any(s.interfaces[i].uses_buffers() for i in c.exports):
+        if any(s.interfaces[i].uses_buffers() for i in c.exports):
             n = len(s.components)
             L += ["/* The buffer each client shares with this component, by gate token (its id). */",
                   f"static const struct {{ uint32_t base, size; }} cos_shared_by_client[{n + 1}] = {{"]
@@ -365,7 +365,7 @@ SECTIONS
                   f"\t$(SIZE) -A $< > {d}/size.txt",
                   f"\t$(PYTHON) tools/compgraph check-size {spec} {c.name} {d}/size.txt",
                   "\t@touch $@",
-                  f"{d}/{c.name}.elf: {d}/size.ok {d}/comp.ld",
+                  f"{d}/{c.name}.elf: {d}/size.ok {d}/comp.ld $({v}_OBJS)",
                   f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp.ld -o $@ $({v}_OBJS) "
                   "$(COMP_LINK_LIBS)",
                   "\t$(COMP_LINK_CHECK)",

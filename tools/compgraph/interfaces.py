@@ -13,6 +13,8 @@ from .source import Source
 ARG_WORDS = {"u32": 1, "i32": 1, "buffer": 2}
 RETURNS = {"void", "u32", "i32", "u64"}
 MAX_WORDS = 4
+# Who writes a buffer argument: the client before the call (in), the server (out), or both.
+BUFFER_DIRECTIONS = {"in", "out", "inout"}
 
 
 class Function:
@@ -62,8 +64,13 @@ def load_interface(root, name, errors):
             if not str(a.get("name", "")).isidentifier():
                 errors.add(src.where(src.key_line("args", line)), f"{name}.{fname}: an argument needs a name")
                 continue
+            direction = a.get("direction", "in")
+            if t == "buffer" and direction not in BUFFER_DIRECTIONS:
+                errors.add(src.where(src.key_line("args", line)),
+                           f"{name}.{fname}: buffer '{a['name']}' has unknown direction '{direction}'",
+                           f"use one of {', '.join(sorted(BUFFER_DIRECTIONS))}")
             words += ARG_WORDS[t]
-            args.append({"name": a["name"], "type": t, "direction": a.get("direction", "in")})
+            args.append({"name": a["name"], "type": t, "direction": direction})
         if words > MAX_WORDS:
             errors.add(src.where(src.key_line("args", line)),
                        f"{name}.{fname}: {words} argument words, a call-gate carries {MAX_WORDS}",

@@ -201,7 +201,12 @@ class System:
                                   comp.server_stack < (1 << self.board.stack_min_log2)):
             err.add(self._where(src.key_line("server_stack", line)),
                     f"component '{name}': server_stack {comp.server_stack} is not a power of two "
-                    f">= {1 << self.board.stack_min_log2}", "use 256, 512, 1024, ...")
+                    f">= {1 << self.board.stack_min_log2}",
+                    f"use {', '.join(str(1 << n) for n in range(self.board.stack_min_log2, self.board.stack_min_log2 + 3))}, ...")
+        elif comp.server_stack > (1 << self.board.stack_max_log2):
+            err.add(self._where(src.key_line("server_stack", line)),
+                    f"component '{name}': server_stack {comp.server_stack} is larger than the kernel's "
+                    f"{1 << self.board.stack_max_log2}")
         seen = set()
         for j, t, tline in self._entries(c, "threads", line, name, dict):
             self._table_keys(t, THREAD_KEYS, tline, "a thread", name, f"a thread has {', '.join(THREAD_KEYS)}")
@@ -323,6 +328,18 @@ class System:
                     err.add(self._where(dep.line), f"'{dep.interface}' passes buffers, but '{comp.name}' shares "
                             f"no buffer with '{server.name}'",
                             f"add shared = [{{ with = \"{server.name}\", size = 256 }}]")
+                buf = next((sh for sh in comp.shared if sh.server == server.name), None)
+                if iface and buf is not None and buf.direction in DIRECTIONS:
+                    # Who must be able to write the buffer for each buffer argument.
+                    needs = {a["direction"] for f in iface.functions for a in f.args if a["type"] == "buffer"}
+                    client_writes = buf.direction in ("to_server", "both")
+                    server_writes = buf.direction in ("from_server", "both")
+                    if (needs & {"in", "inout"} and not client_writes) or \
+                            (needs & {"out", "inout"} and not server_writes):
+                        err.add(self._where(buf.line), f"shared buffer {comp.name}-{server.name} is "
+                                f"'{buf.direction}', but '{dep.interface}' has buffers the "
+                                f"{'client' if not client_writes else 'server'} must write",
+                                "use direction = \"both\" (or the direction the interface needs)")
             shared_with = set()
             for sh in comp.shared:
                 if sh.server is None:
@@ -410,6 +427,11 @@ class System:
                             f"0..{board.nirq - 1}")
                     continue
                 irq.irq = line_no
+                owner = next((d for d in board.devices.values() if d.irq == line_no), None)
+                if irq.device is None and owner is not None and owner.name not in comp.devices:
+                    err.add(self._where(irq.line), f"component '{comp.name}' takes interrupt line {line_no}, "
+                            f"which is device '{owner.name}''s, but does not own the device",
+                            f"name device = \"{owner.name}\" and add it to devices")
                 if line_no in irq_owner:
                     err.add(self._where(irq.line), f"interrupt line {line_no} owned twice: by "
                             f"'{irq_owner[line_no]}' and '{comp.name}'")
