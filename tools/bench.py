@@ -18,6 +18,7 @@ TARGETS = {
     "asnd_to_arcv": 250,
     "irq_to_thread": 200,
     "thread_dispatch": 100,
+    "sched_block_wakeup": 400,
     "kernel_text": 16384,
     "kernel_static_ram": 4096,
     "kernel_thread_memory": 128,

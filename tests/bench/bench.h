@@ -30,7 +30,22 @@
 #define BENCH_SLOT_RCV     3 /* server: receive end of its receiver thread */
 #define BENCH_SLOT_IRQ_RCV 3 /* irq component: receive end of its interrupt thread */
 
+/* The scheduler benchmark's components (slots 4 and 5): the scheduler's
+ * client gates from this slot on. */
+#define BENCH_SLOT_SCHED   3
+
 #define BENCH_RUNS 4
+
+/* sched_block_wakeup: roles (start arguments), thread ids, priorities. */
+#define SBENCH_BLOCKER 0
+#define SBENCH_WAKER   1
+#define SBENCH_TID_SCHED   6
+#define SBENCH_TID_IDLE    7
+#define SBENCH_TID_BLOCKER 8
+#define SBENCH_TID_WAKER   9
+#define SBENCH_PRIO_BLOCKER 2
+#define SBENCH_PRIO_WAKER   5
+#define SBENCH_PRIO_BOOTER  10
 
 enum bench_phase { PHASE_RUN, PHASE_IRQ, PHASE_IRQ_ARMED, PHASE_DISPATCH, PHASE_DONE };
 
@@ -41,6 +56,9 @@ struct bench_shared {
 	volatile uint32_t irq;         /* counter value read by the interrupt thread */
 	volatile uint32_t irq_due;     /* the counter value the interrupt was due at */
 	volatile uint32_t irq_seen;
+	/* sched_block_wakeup: counter at the blocked thread's return minus t0 */
+	volatile uint32_t sbw[BENCH_RUNS];
+	volatile uint32_t sbw_overhead; /* one counter read, measured by the waker */
 };
 
 #define SHARED ((struct bench_shared *)BENCH_SHARED)
