@@ -126,7 +126,8 @@ $(eval $(call image,bench,tests/bench))
 # writes build.mk with the rules of each image, which make then includes.
 GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml) tests/bench/stub/system.toml
 graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
-GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml)))
+# The default image is a test too (its expected lines: tests/graph/default/expect).
+GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default
 COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
 	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h
 define graph_rule
@@ -160,7 +161,8 @@ include tests/unit/unit.mk
 # ---- running ----
 # run, test, bench and debug first make sure the tools are installed
 # (tools/setup.sh), then build in parallel.
-DEFAULT_IMAGE ?= demo
+# make run boots compgraph/default.toml; DEFAULT_ELF=... boots another image.
+DEFAULT_ELF ?= $(B)/graph/default/image.elf
 QEMU_RUN = $(QEMU) $(QEMU_FLAGS)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -168,13 +170,13 @@ setup:
 	@tools/setup.sh
 
 run: setup
-	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/$(DEFAULT_IMAGE)/image.elf
-	timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
+	@$(MAKE) --no-print-directory -j$(JOBS) $(DEFAULT_ELF)
+	timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(DEFAULT_ELF)
 
 debug: setup
-	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/$(DEFAULT_IMAGE)/image.elf
-	@echo "QEMU waits for gdb: gdb-multiarch $(B)/img/$(DEFAULT_IMAGE)/image.elf -ex 'target remote :1234'"
-	$(QEMU_RUN) -S -gdb tcp::1234 -kernel $(B)/img/$(DEFAULT_IMAGE)/image.elf
+	@$(MAKE) --no-print-directory -j$(JOBS) $(DEFAULT_ELF)
+	@echo "QEMU waits for gdb: gdb-multiarch $(DEFAULT_ELF) -ex 'target remote :1234'"
+	$(QEMU_RUN) -S -gdb tcp::1234 -kernel $(DEFAULT_ELF)
 
 # Static analysis: cppcheck must print nothing.  Declarations stay at the top
 # of their function (the kernel's style), so variableScope is not reported.

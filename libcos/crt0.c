@@ -1,6 +1,7 @@
 /* crt0.c - component start: initialise data, bss and musl, run cos_main, give up the CPU. */
 #include <stdint.h>
 #include <cos/cos.h>
+#include <cos/sched.h>
 
 extern uint32_t _data_start[], _data_end[], _data_lma[], _bss_start[], _bss_end[];
 int cos_main(uint32_t arg);
@@ -11,6 +12,10 @@ void _start(uint32_t arg) __attribute__((noreturn, used));
  * component links some of musl that needs them (docs/libc.md). */
 void cos_libc_init(void) __attribute__((weak));
 void cos_libc_flush(void) __attribute__((weak));
+
+/* Set by the graph compiler's cos_srv.c: the component's console and
+ * scheduler gates, before any of its code runs on a thread. */
+void cos_gen_init(void) __attribute__((weak));
 
 /* A component's own initialisation, run once by the booter's initialiser
  * thread (arg COS_ARG_INIT) before any thread of the system runs. */
@@ -45,6 +50,8 @@ void _start(uint32_t arg)
 			cos_libc_init(); /* musl: TLS (errno), stdio, locale */
 		data_ready = 1;
 	}
+	if (cos_gen_init)
+		cos_gen_init();
 	if (arg == COS_ARG_INIT)
 		cos_init();
 	else
@@ -56,6 +63,7 @@ void _start(uint32_t arg)
 
 void cos_thd_exit(void)
 {
+	cos_sched_leave(); /* with a scheduler component: never dispatched again */
 	for (;;)
 		cos_yield();
 }

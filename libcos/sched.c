@@ -31,10 +31,18 @@ int32_t cos_sched_stat(uint32_t tid, uint32_t what)
 	return cos_sinv(sched_gate + SCHED_EXPORT_STAT, tid, what, 0, 0);
 }
 
+/* Tell the scheduler, if there is one, that the calling thread ends. */
+void cos_sched_leave(void)
+{
+	if (sched_gate)
+		cos_sinv(sched_gate + SCHED_EXPORT_EXIT, 0, 0, 0, 0);
+}
+
 /* The scheduler never returns from exit; if the call fails (no gate, a
  * thread the scheduler does not know), give the CPU back for good anyway. */
 void cos_sched_exit(void)
 {
 	cos_sinv(sched_gate + SCHED_EXPORT_EXIT, 0, 0, 0, 0);
-	cos_thd_exit();
+	for (;;)
+		cos_yield();
 }

@@ -6,18 +6,22 @@
  * Order: components (tables, memory, server stacks), call-gates, fault
  * gates, one initialiser thread per component (servers first), then the
  * threads, their server stacks in the components they can enter, and their
- * interrupt lines.  With no scheduler component in the graph the booter
- * itself schedules: round-robin over the threads, waiting for an interrupt
- * when none can run.
+ * interrupt lines.  Then the scheduler component, when the graph names one,
+ * gets every thread (thd_add) and the scheduler role (docs/sched.md); with
+ * none, the booter itself schedules: round-robin over the threads, waiting
+ * for an interrupt when none can run.
  */
 #include "booter.h"
 #include "bootdesc.h"
+#include <cos/sched.h>
 
 #define SELF COS_BOOT_CAPTBL
 #define TIMESLICE 0xffffffu /* the longest dispatch timeout */
 
 static struct boot_comp comps[32];
 static uint32_t thd_caps[COS_MAX_TID];
+static const struct bd_thread *thd_desc[COS_MAX_TID];
+static uint32_t thd_comp[COS_MAX_TID];
 static uint32_t nthd;
 
 static void must(int err, const char *what, const char *comp)
@@ -135,7 +139,9 @@ static void threads(uint32_t i)
 			must(cos_op_act_asnd(SELF, snd, rcv, 0, 0), "send end", d->name);
 			must(cos_hw_attach(COS_BOOT_HW, e->irq, snd), "interrupt line", d->name);
 		}
-		thd_caps[nthd++] = t;
+		thd_caps[nthd] = t;
+		thd_desc[nthd] = e;
+		thd_comp[nthd++] = i;
 	}
 }
 
@@ -156,6 +162,51 @@ static void schedule(void)
 	}
 }
 
+/* The server stack thread tid has in component d, or SCHED_NO_STACK. */
+static uint32_t stack_of(const struct bd_component *d, uint32_t tid)
+{
+	uint32_t b;
+
+	for (b = 0; b < d->nbinds; b++)
+		if (d->binds[b].tid == tid)
+			return d->binds[b].stack;
+	return SCHED_NO_STACK;
+}
+
+/* Give every other thread to the scheduler component and hand it the role. */
+static void scheduler(uint32_t s)
+{
+	const struct bd_component *d = &bd_system.components[s];
+	struct boot_comp *c = &comps[s];
+	uint32_t k, sched = 0, idle = 0, gate = boot_slot(), slot = SCHED_SLOT_FIRST;
+
+	for (k = 0; k < nthd; k++) {
+		if (thd_comp[k] != s)
+			continue;
+		if (thd_desc[k]->index == SCHED_ARG_SCHED)
+			sched = thd_caps[k];
+		else
+			idle = thd_caps[k];
+	}
+	must(cos_thd_prio(sched, SCHED_KPRIO_SCHED), "scheduler thread priority", d->name);
+	must(cos_thd_prio(idle, SCHED_KPRIO_IDLE), "idle thread priority", d->name);
+	must(boot_give(c, SCHED_SLOT_IDLE, idle, COS_R_DISPATCH | COS_R_SCHED), "idle thread", d->name);
+	must(cos_op_act_sinv(SELF, gate, c->comp, boot_export(c, SCHED_EXPORT_THD_ADD), 0), "thd_add gate", d->name);
+	cos_dispatch(sched, TIMESLICE); /* it initialises, then waits for the role */
+	for (k = 0; k < nthd; k++) {
+		if (thd_comp[k] == s)
+			continue;
+		must(boot_give(c, slot, thd_caps[k], COS_R_DISPATCH | COS_R_SCHED), "thread capability", d->name);
+		must(cos_sinv(gate, thd_desc[k]->tid, thd_desc[k]->priority, slot++, stack_of(d, thd_desc[k]->tid)),
+		     "thd_add", d->name);
+	}
+	cos_printf("booter: %s schedules %u threads from now on\n", d->name, slot - SCHED_SLOT_FIRST);
+	must(cos_op_thd_sched(sched, 0, 0, 0, 0), "scheduler role", d->name);
+	cos_dispatch(sched, 0);
+	for (;;) /* not given to the scheduler: never dispatched again */
+		cos_yield();
+}
+
 int cos_main(uint32_t first_kernel_block)
 {
 	uint32_t i;
@@ -171,6 +222,8 @@ int cos_main(uint32_t first_kernel_block)
 	for (i = 0; i < bd_system.ncomponents; i++)
 		threads(i);
 	cos_printf("booter: %u threads running\n", nthd);
+	if (bd_system.scheduler != BD_NONE)
+		scheduler(bd_system.scheduler);
 	schedule();
 	return 0;
 }

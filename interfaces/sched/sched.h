@@ -78,6 +78,8 @@ int32_t cos_sched_block(void);
 int32_t cos_sched_wakeup(uint32_t tid);
 int32_t cos_sched_yield(void);
 void cos_sched_exit(void) __attribute__((noreturn));
+/* What a thread's end does: calls exit when cos_sched_init() named a gate. */
+void cos_sched_leave(void);
 int32_t cos_sched_stat(uint32_t tid, uint32_t what);
 
 #endif

@@ -59,3 +59,5 @@ class Board:
         self.stack_max_log2 = k["COS_STACK_MAX_LOG2"]
         self.boot_dev0 = k["COS_BOOT_DEV0"]
         self.block = 128
+        sd = read_defines(Path(root) / "interfaces" / "sched" / "sched.h")
+        self.sched_nprio = sd.get("SCHED_NPRIO", 32)

@@ -76,7 +76,7 @@ class Emitter:
     def gen_h(self, c):
         s = self.sys
         L = [HEADER.format(spec=self.spec), "#ifndef COS_GEN_H", "#define COS_GEN_H", "",
-             "#include <stdint.h>", "#include <cos/cos.h>", "",
+             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "",
              f'#define COS_COMPONENT_NAME "{c.name}"', f"#define COS_COMPONENT_ID {c.id}",
              f"#define COS_SLOT_CONSOLE 1"] + (["#define COS_SLOT_HALT 2 /* cos_halt(COS_SLOT_HALT, code) */"]
                                                  if c.halt else []) + [""]
@@ -84,6 +84,12 @@ class Emitter:
         for t in c.threads:
             L.append(f"#define COS_THREAD_{t.name} {t.index}")
             L.append(f"#define COS_TID_{t.name} {t.tid}")
+        L.append("/* Every thread of the system, by component and name (for wakeups), and where")
+        L.append(" * every component's RAM is (to show that it cannot be touched from here). */")
+        for d in s.components:
+            for t in d.threads:
+                L.append(f"#define COS_TID_{d.name}_{t.name} {t.tid}")
+            L.append(f"#define COS_RAM_{d.name} 0x{d.ram_region.base:08x}u")
         for th, slot in c.rcv_slot.items():
             L.append(f"#define COS_RCV_{th} {slot} /* receive end of its interrupt line */")
         for sh in c.shared:
@@ -98,7 +104,7 @@ class Emitter:
                   f"#define COS_GATE_{d.interface}_{f.name} {slot}",
                   f"static inline {client_proto(d.interface, f)}",
                   "{", f"\treturn ({ret}){call};", "}", ""]
-        if c.exports:
+        if c.exports and c is not s.scheduler:
             L.append("/* What this component implements (the server stubs call these). */")
             for iface in c.exports:
                 for f in s.interfaces[iface].functions:
@@ -110,6 +116,16 @@ class Emitter:
     def srv_c(self, c):
         s = self.sys
         L = [HEADER.format(spec=self.spec), '#include "cos_gen.h"', ""]
+        sched = next((d for d in c.depends if d.interface == "sched"), None)
+        L += ["/* Run by crt0 on every thread first: the console, and the scheduler's gates. */",
+              "void cos_gen_init(void)", "{", "\tcos_console_cap(COS_SLOT_CONSOLE);"]
+        if sched:
+            L.append("\tcos_sched_init(COS_GATE_sched_block);")
+        L += ["}", ""]
+        if c is s.scheduler:
+            # Its exports and their order are its own (interfaces/sched/sched.h).
+            self.write(f"{c.name}/cos_srv.c", "\n".join(L) + "\n")
+            return
         entries = []
         clients = [(d, sh) for d in s.components for sh in d.shared if sh.server == c.name]
         # The buffer functions' stubs read this table, even when no client shares a buffer.
@@ -348,8 +364,7 @@ SECTIONS
         for c in s.components:
             d = f"{out}/{c.name}"
             v = f"GRAPH_{s.name}_{c.name}"
-            # Test components (under tests/) also get the test checks (tests/system/common).
-            extra = " tests/system/common/test.c" if c.impl.startswith("tests/") else ""
+            extra = "".join(f" {x}" for x in c.sources)
             L += [f"{v}_SRCS := $(wildcard {c.impl}/*.c {c.impl}/*.S) {d}/cos_srv.c{extra}",
                   f"{v}_OBJS := $(patsubst %,{d}/obj/%.o,$({v}_SRCS))",
                   f"{d}/obj/%.c.o: %.c {d}/cos_gen.h",

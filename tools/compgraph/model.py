@@ -11,7 +11,7 @@ from .interfaces import load_interface
 from .source import Source
 
 COMPONENT_KEYS = {"name", "impl", "memory", "code", "threads", "exports", "depends", "shared",
-                  "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "doc"}
+                  "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "sources", "doc"}
 TOP_KEYS = {"system", "board", "scheduler", "component", "doc"}
 # The keys of each kind of inline table, and the type of those that must be strings
 # (None: checked by the rule that reads it).
@@ -251,6 +251,15 @@ class System:
         pts = self._entries(c, "passthrough", line, name, str)
         comp.passthrough = [d for _, d, _ in pts]
         comp.passthrough_lines = [ln for _, _, ln in pts]
+        comp.sources = c.get("sources", [])
+        if not isinstance(comp.sources, list) or not all(isinstance(x, str) for x in comp.sources):
+            err.add(self._where(src.key_line("sources", line)), f"component '{name}': sources must be a list "
+                    "of file names")
+            comp.sources = []
+        for extra in comp.sources:
+            if not (self.root / extra).is_file():
+                err.add(self._where(src.key_line("sources", line)), f"component '{name}': no source file "
+                        f"'{extra}'", "sources are relative to the repository")
         comp.halt = c.get("halt", False)
         if not isinstance(comp.halt, bool):
             err.add(self._where(src.key_line("halt", line)), f"component '{name}': halt must be true or false")
@@ -277,8 +286,36 @@ class System:
 
     # ---- graph rules ----
 
+    def _check_scheduler(self):
+        """The scheduler component (docs/sched.md): it exports 'sched', has
+        exactly its scheduler thread and its idle thread, and calls nothing
+        (its capability table holds the threads it schedules)."""
+        err, sc = self.errors, self.scheduler
+        for comp in self.components:
+            if "sched" in comp.exports and comp is not sc:
+                err.add(self._where(comp.line), f"component '{comp.name}' exports 'sched' but is not the "
+                        "scheduler", f"add scheduler = \"{comp.name}\" at the top, or drop the export")
+        if sc is None:
+            return
+        where = self._where(sc.line)
+        if "sched" not in sc.exports:
+            err.add(where, f"the scheduler '{sc.name}' does not export 'sched'", "add exports = [\"sched\"]")
+        if [t.index for t in sc.threads] != [0, 1]:
+            err.add(where, f"the scheduler '{sc.name}' needs exactly two threads: the scheduler thread, "
+                    "then the idle thread", "threads = [ { name = \"sched\", ... }, { name = \"idle\", ... } ]")
+        for comp in self.components:
+            for t in comp.threads:
+                if comp is not sc and t.priority >= self.board.sched_nprio:
+                    err.add(self._where(t.line), f"thread {comp.name}.{t.name}: priority {t.priority}, the "
+                            f"scheduler has priorities 0 .. {self.board.sched_nprio - 1}",
+                            f"give it a priority below {self.board.sched_nprio}")
+        if sc.depends or sc.irqs or sc.shared or sc.halt or sc.fault_handler:
+            err.add(where, f"the scheduler '{sc.name}' may not depend on others, share buffers, take "
+                    "interrupts, halt or have a fault gate", "its capability table holds the threads it schedules")
+
     def _check_graph(self):
         err, board = self.errors, self.board
+        self._check_scheduler()
         for comp in self.components:
             ifaces = set()
             for dep in comp.depends:

@@ -6,6 +6,10 @@ from .layout import Region, Space, place_all
 SLOT_CONSOLE = 1
 SLOT_HALT = 2   # a HW capability that may end the system, for components with halt = true
 SLOT_FIRST = 3
+# The scheduler component's table (interfaces/sched/sched.h): its idle thread,
+# then the threads it schedules; thd_add is its export 5.
+SCHED_SLOT_IDLE = 2
+SCHED_SLOT_FIRST = 3
 CAPTBL_HEADER = 16
 CAP_SIZE = 16
 BOOT_OBJ_BLOCKS = 11  # the kernel's own objects for the booter, at the top of the pool
@@ -39,6 +43,12 @@ class Plan:
             s.scheduler.binds.append((0, len(s.scheduler.binds)))
         # Capability slots: console, interrupt receive ends, then one gate per function used.
         for c in s.components:
+            if c is s.scheduler:
+                others = sum(len(d.threads) for d in s.components if d is not c)
+                c.rcv_slot, c.gates = {}, []
+                c.nslots = SCHED_SLOT_FIRST + others
+                c.captbl_blocks = -(-(CAPTBL_HEADER + c.nslots * CAP_SIZE) // b.block)
+                continue
             slot = SLOT_FIRST
             c.rcv_slot = {}
             for irq in c.irqs:
