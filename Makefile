@@ -196,9 +196,11 @@ test: setup
 			$(foreach t,$(GRAPH_TESTS),$(t)=$(B)/graph/$(t)/image.elf)"
 
 bench: setup
-	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf $(B)/graph/stub/image.elf \
+		$(B)/graph/default/image.elf $(B)/graph/basic/image.elf
 	@$(PYTHON) tools/bench.py --qemu "$(QEMU_RUN) $(QEMU_BENCH_FLAGS)" --timeout $(TIMEOUT) \
-		--image $(B)/img/bench/image.elf
+		--image $(B)/img/bench/image.elf --image $(B)/graph/stub/image.elf \
+		--graph $(B)/graph/default --graph $(B)/graph/basic
 
 clean:
 	rm -rf build
