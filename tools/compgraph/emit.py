@@ -413,6 +413,8 @@ SECTIONS
               f"{out}/image.elf: $(KERNEL_OBJS) {b}/booter.blob.o {' '.join(blobs)} {out}/image.ld $(B)/kernel.ld",
               f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -L$(B) -T {out}/image.ld -o $@ "
               f"$(KERNEL_OBJS) {b}/booter.blob.o {' '.join(blobs)} -lgcc",
-              f"GRAPH_IMAGES += {out}/image.elf",
+              f"{out}/image.bin: {out}/image.elf",
+              "\t$(OBJCOPY) -O binary $< $@",
+              f"GRAPH_IMAGES += {out}/image.elf {out}/image.bin",
               f"-include $(shell find {out} -name '*.d' 2>/dev/null)", ""]
         self.write("build.mk", "\n".join(L) + "\n")
