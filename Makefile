@@ -129,7 +129,8 @@ graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubs
 # The default image is a test too (its expected lines: tests/graph/default/expect).
 GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default
 COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
-	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h
+	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h \
+	interfaces/sched/sched.h
 define graph_rule
 $(B)/graph/$(2)/build.mk: $(1) $(COMPGRAPH_DEPS)
 	$$(PYTHON) tools/compgraph gen $(1) $(B)/graph/$(2)

@@ -2,8 +2,8 @@
  * sched_boot.h - the booter's side of the scheduler component: build it,
  * give it threads, wire its clients, hand it the scheduler role.
  *
- * Contract: for booters written by hand (components/booter/booter.h), until
- * the graph compiler wires the scheduler.  Call, in order:
+ * Contract: for booters written by hand (components/booter/booter.h); graph
+ * systems get the same from components/booter/boot_graph.c.  Call, in order:
  *   sched_boot_create()   the component, its two threads, the booter's gate
  *                         to thd_add; runs the scheduler thread once so that
  *                         it initialises its data (it then waits for the role);

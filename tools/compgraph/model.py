@@ -298,8 +298,9 @@ class System:
         if sc is None:
             return
         where = self._where(sc.line)
-        if "sched" not in sc.exports:
-            err.add(where, f"the scheduler '{sc.name}' does not export 'sched'", "add exports = [\"sched\"]")
+        if sc.exports != ["sched"]:
+            err.add(where, f"the scheduler '{sc.name}' must export 'sched' and nothing else",
+                    "exports = [\"sched\"]: its export table is its own (docs/sched.md)")
         if [t.index for t in sc.threads] != [0, 1]:
             err.add(where, f"the scheduler '{sc.name}' needs exactly two threads: the scheduler thread, "
                     "then the idle thread", "threads = [ { name = \"sched\", ... }, { name = \"idle\", ... } ]")
@@ -309,6 +310,11 @@ class System:
                     err.add(self._where(t.line), f"thread {comp.name}.{t.name}: priority {t.priority}, the "
                             f"scheduler has priorities 0 .. {self.board.sched_nprio - 1}",
                             f"give it a priority below {self.board.sched_nprio}")
+        for comp in self.components:
+            for sh in comp.shared:
+                if sh.server == sc.name:
+                    err.add(self._where(sh.line), f"component '{comp.name}' shares a buffer with the scheduler "
+                            f"'{sc.name}', whose interface takes no buffer", "drop this shared buffer")
         if sc.depends or sc.irqs or sc.shared or sc.halt or sc.fault_handler:
             err.add(where, f"the scheduler '{sc.name}' may not depend on others, share buffers, take "
                     "interrupts, halt or have a fault gate", "its capability table holds the threads it schedules")
@@ -531,6 +537,13 @@ class System:
                     f"{t.comp.name}.{t.name} is the first without one", "merge threads or components")
         for n, t in enumerate(threads):
             t.tid = n + 1
+        names = {}
+        for t in threads:
+            macro = f"{t.comp.name}_{t.name}"
+            if macro in names:
+                err.add(self._where(t.line), f"threads {names[macro]} and {t.comp.name}.{t.name} would both be "
+                        f"COS_TID_{macro} in the generated headers", "rename one of them")
+            names[macro] = f"{t.comp.name}.{t.name}"
         # Priority rule: a component's own threads are at least as urgent as every
         # thread that can invoke it, so no thread waits on a less urgent one inside it.
         for c in self.components:

@@ -78,8 +78,9 @@ class Plan:
         # Slots of the booter's own capability table, as boot_graph.c takes them:
         # after the boot capabilities and the devices, per component its two
         # tables and the component, its fault gate, its initialiser thread; one
-        # per thread and two more per interrupt (the endpoint's two ends).
-        slots = b.boot_dev0 + len(b.devices)
+        # per thread and two more per interrupt (the endpoint's two ends), and
+        # the gate to the scheduler's thd_add.
+        slots = b.boot_dev0 + len(b.devices) + (1 if s.scheduler else 0)
         need = slots + sum(4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs)
                            for c in s.components)
         for c in s.components:
