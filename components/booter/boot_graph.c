@@ -78,8 +78,16 @@ static void build_component(uint32_t i)
 	must(boot_give(c, 1, COS_BOOT_HW, COS_R_READ), "console", d->name);
 	if (d->may_halt)
 		must(boot_give(c, 2, COS_BOOT_HW, COS_R_SCHED), "halt capability", d->name);
-	cos_printf("booter: component %s (id %u): code %x, %u regions, %u threads\n", d->name, d->id,
-		   d->regions[0].base, d->nregions, d->nthreads);
+	cos_printf("booter: component %s (id %u): %u threads\n", d->name, d->id, d->nthreads);
+	for (r = 0; r < d->nregions; r++) {
+		static const char *const kinds[] = { "?", "code", "RAM", "shared", "device" };
+		const struct bd_region *g = &d->regions[r];
+		uint32_t perms = (g->attr >> 16) & 7u;
+
+		cos_printf("booter:   region %u: %s %x, %u bytes, subregions off %x, %c%c%c\n", r, kinds[g->kind],
+			   g->base, 1u << (g->attr & 0x1fu), (g->attr >> 8) & 0xffu, perms & COS_R_READ ? 'r' : '-',
+			   perms & COS_R_WRITE ? 'w' : '-', perms & COS_R_EXEC ? 'x' : '-');
+	}
 }
 
 static void wire(uint32_t i)
@@ -93,12 +101,15 @@ static void wire(uint32_t i)
 
 		must(cos_op_act_sinv(c->captbl, e->slot, comps[e->server].comp, boot_export(&comps[e->server], e->export),
 				     d->id), "call-gate", d->name);
+		cos_printf("booter: gate %s -> %s, export %u, in slot %u\n", d->name,
+			   bd_system.components[e->server].name, e->export, e->slot);
 	}
 	if (d->fault_handler != BD_NONE) {
 		gate = boot_slot();
 		must(cos_op_act_sinv(SELF, gate, comps[d->fault_handler].comp,
 				     boot_export(&comps[d->fault_handler], d->fault_export), d->id), "fault gate", d->name);
 		must(cos_op_comp_fault(c->comp, gate, 0, 0, 0), "fault gate", d->name);
+		cos_printf("booter: fault gate %s -> %s\n", d->name, bd_system.components[d->fault_handler].name);
 	}
 	for (g = 0; g < d->nbinds; g++)
 		must(cos_op_comp_bind(c->comp, d->binds[g].tid, d->binds[g].stack, 0, 0), "server stack", d->name);
