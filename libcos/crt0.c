@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <cos/cos.h>
 #include <cos/sched.h>
+#include <cos/thread.h>
 
 extern uint32_t _data_start[], _data_end[], _data_lma[], _bss_start[], _bss_end[];
 int cos_main(uint32_t arg);
@@ -12,6 +13,10 @@ void _start(uint32_t arg) __attribute__((noreturn, used));
  * component links some of musl that needs them (docs/libc.md). */
 void cos_libc_init(void) __attribute__((weak));
 void cos_libc_flush(void) __attribute__((weak));
+
+/* Thread pools (thread.c): weak, so that only components with one link it. */
+int cos_pool_thread(uint32_t index) __attribute__((weak));
+void cos_pool_run(uint32_t index) __attribute__((weak, noreturn));
 
 /* Set by the graph compiler's cos_srv.c: the component's console and
  * scheduler gates, before any of its code runs on a thread. */
@@ -54,6 +59,8 @@ void _start(uint32_t arg)
 		cos_gen_init();
 	if (arg == COS_ARG_INIT)
 		cos_init();
+	else if (cos_pool_thread && cos_pool_thread(arg))
+		cos_pool_run(arg); /* a thread of the component's pool: never returns */
 	else
 		cos_main(arg);
 	if (cos_libc_flush)

@@ -110,6 +110,12 @@ class Spec:
         d = tomllib.loads(self.path.read_text())
         self.name = self.path.parent.name if self.path.stem == "system" else self.path.stem
         self.comps = d["component"]
+        for c in self.comps:  # a thread pool is that many more threads, after the declared ones
+            pool = c.get("thread_pool")
+            if pool:
+                c["threads"] = c.get("threads", []) + [
+                    {"name": f"pool{k}", "priority": pool["priority"], "stack": pool.get("stack", 1024)}
+                    for k in range(pool["count"])]
         self.index = {c["name"]: i for i, c in enumerate(self.comps)}
         self.by_name = {c["name"]: c for c in self.comps}
         self.scheduler = d.get("scheduler")

@@ -76,7 +76,7 @@ class Emitter:
     def gen_h(self, c):
         s = self.sys
         L = [HEADER.format(spec=self.spec), "#ifndef COS_GEN_H", "#define COS_GEN_H", "",
-             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "",
+             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "#include <cos/thread.h>", "",
              f'#define COS_COMPONENT_NAME "{c.name}"', f"#define COS_COMPONENT_ID {c.id}",
              f"#define COS_SLOT_CONSOLE 1"] + (["#define COS_SLOT_HALT 2 /* cos_halt(COS_SLOT_HALT, code) */"]
                                                  if c.halt else []) + [""]
@@ -90,6 +90,11 @@ class Emitter:
             for t in d.threads:
                 L.append(f"#define COS_TID_{d.name}_{t.name} {t.tid}")
             L.append(f"#define COS_RAM_{d.name} 0x{d.ram_region.base:08x}u")
+        if c.pool_count:
+            L.append("/* The thread pool: cos_thd_create() runs functions on these threads. */")
+            L.append(f"#define COS_POOL_FIRST {c.pool_first} /* index of the first pool thread */")
+            L.append(f"#define COS_POOL_COUNT {c.pool_count}")
+            L.append(f"#define COS_POOL_TID0 {c.threads[c.pool_first].tid} /* their ids follow */")
         for th, slot in c.rcv_slot.items():
             L.append(f"#define COS_RCV_{th} {slot} /* receive end of its interrupt line */")
         for sh in c.shared:
@@ -121,6 +126,8 @@ class Emitter:
               "void cos_gen_init(void)", "{", "\tcos_console_cap(COS_SLOT_CONSOLE);"]
         if sched:
             L.append("\tcos_sched_init(COS_GATE_sched_block);")
+        if c.pool_count:
+            L.append(f"\tcos_pool_init({c.pool_first}, {c.pool_count}, {c.threads[c.pool_first].tid});")
         L += ["}", ""]
         if c is s.scheduler:
             # Its exports and their order are its own (interfaces/sched/sched.h).

@@ -11,7 +11,8 @@ from .interfaces import load_interface
 from .source import Source
 
 COMPONENT_KEYS = {"name", "impl", "memory", "code", "threads", "exports", "depends", "shared",
-                  "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "sources", "doc"}
+                  "irqs", "devices", "passthrough", "fault_handler", "server_stack", "halt", "sources",
+                  "thread_pool", "doc"}
 TOP_KEYS = {"system", "board", "scheduler", "component", "doc"}
 # The keys of each kind of inline table, and the type of those that must be strings
 # (None: checked by the rule that reads it).
@@ -21,6 +22,7 @@ SHARED_KEYS = {"with": str, "size": None, "direction": str}
 IRQ_KEYS = {"device": str, "line": None, "thread": str}
 DIRECTIONS = {"to_server", "from_server", "both"}
 PRIORITY_MAX = 255
+POOL_MAX = 8  # libcos' table of pool threads (libcos/thread.c)
 STACK_MIN = 256
 SERVER_STACK_DEFAULT = 512
 BOOTER_TID = 0
@@ -228,6 +230,28 @@ class System:
                         f"and at least {STACK_MIN}")
                 stack = STACK_MIN
             comp.threads.append(Thread(comp, len(comp.threads), tname, prio, stack, tline))
+        comp.pool_first, comp.pool_count = len(comp.threads), 0
+        pool = c.get("thread_pool")
+        if pool is not None:
+            pline = src.key_line("thread_pool", line)
+            if not isinstance(pool, dict) or set(pool) - {"count", "priority", "stack"}:
+                err.add(self._where(pline), f"component '{name}': thread_pool is a table of count, priority "
+                        "and stack", "thread_pool = { count = 2, priority = 10, stack = 1024 }")
+            else:
+                count, prio, stack = pool.get("count"), pool.get("priority"), pool.get("stack", 1024)
+                if not isinstance(count, int) or not 1 <= count <= POOL_MAX:
+                    err.add(self._where(pline), f"component '{name}': thread_pool count must be 1 .. {POOL_MAX}")
+                elif not isinstance(prio, int) or not 0 <= prio <= PRIORITY_MAX:
+                    err.add(self._where(pline), f"component '{name}': thread_pool priority must be 0 .. "
+                            f"{PRIORITY_MAX}")
+                elif not isinstance(stack, int) or stack < STACK_MIN or stack % 8:
+                    err.add(self._where(pline), f"component '{name}': thread_pool stack {stack} must be a "
+                            f"multiple of 8 and at least {STACK_MIN}")
+                else:
+                    comp.pool_count = count
+                    for k in range(count):
+                        comp.threads.append(Thread(comp, len(comp.threads), f"pool{k}", prio, stack, pline))
+                    comp.pool_line = pline
         for _, iface, eline in self._entries(c, "exports", line, name, str):
             self._interface(iface, eline, name)
             if iface in comp.exports:
@@ -322,6 +346,11 @@ class System:
     def _check_graph(self):
         err, board = self.errors, self.board
         self._check_scheduler()
+        for comp in self.components:
+            if comp.pool_count and not any(d.interface == "sched" for d in comp.depends):
+                err.add(self._where(comp.pool_line), f"component '{comp.name}' has a thread pool but does not "
+                        "depend on the scheduler", "its threads wait in cos_sched_block(): add "
+                        "{ interface = \"sched\", server = \"<scheduler>\" } to depends")
         for comp in self.components:
             ifaces = set()
             for dep in comp.depends:
