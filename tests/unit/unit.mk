@@ -50,6 +50,11 @@ $(UNIT_TESTS): $(UNIT_OUT)/%: $(UNIT_OUT)/obj/%.o $(UNIT_KOBJS)
 
 -include $(UNIT_DEPS)
 
+# Host tests of components' logic: each component folder with a host test
+# adds tests/unit/<name>.mk, which appends its binary to UNIT_TESTS and gives
+# its build rule (built with UNIT_CFLAGS: sanitizers, -Werror).
+-include $(wildcard $(UNIT_MK_DIR)/*.mk.d/*.mk) $(filter-out $(UNIT_MK_DIR)/unit.mk,$(wildcard $(UNIT_MK_DIR)/*.mk))
+
 # Run each binary, show its output, and add up the summary lines.  A binary
 # that dies before its summary, or exits nonzero with no failure counted
 # (e.g. a sanitizer report at exit), counts as one failure.
