@@ -129,6 +129,9 @@ class Spec:
             for t in c.get("threads", []):
                 self.tid[(c["name"], t["name"])] = len(self.tid) + 1
 
+    def identify(self, iface):
+        return tomllib.loads((ROOT / "interfaces" / iface / "interface.toml").read_text()).get("identify", False)
+
     def exports(self, name):
         """(interface, function) pairs of a component, in export-table order."""
         return [(i, f) for i in self.by_name[name].get("exports", []) for f in self.ifaces[i]]
@@ -609,8 +612,9 @@ def target_cc():
     return None
 
 
-def server_def(iface, f):
-    """A definition of an exported function, written from the interface."""
+def server_def(iface, f, identify=False):
+    """A definition of an exported function, written from the interface (with
+    identify = true the client's index comes last)."""
     params, uses = [], []
     for a in f.get("args", []):
         if a["type"] == "buffer":
@@ -620,6 +624,9 @@ def server_def(iface, f):
         else:
             params.append(f"{CTYPE[a['type']]} {a['name']}")
             uses.append(a["name"])
+    if identify:
+        params.append("uint32_t client")
+        uses.append("client")
     ret = f.get("returns", "void")
     rtype = "void" if ret == "void" else CTYPE[ret]
     body = "".join(f"(void){u}; " for u in uses) + ("" if ret == "void" else "return 0; ")
@@ -633,7 +640,7 @@ def compile_jobs(o):
     inc = ["-Ilibcos/include", "-Ikernel/include", "-Iboards/netduinoplus2", "-Icomponents/booter"]
     for c in s.comps:
         n = c["name"]
-        lines = ['#include "cos_srv.c"'] + [server_def(i, f) for i, f in s.exports(n)]
+        lines = ['#include "cos_srv.c"'] + [server_def(i, f, s.identify(i)) for i, f in s.exports(n)]
         calls = []
         for d in c.get("depends", []):
             for f in s.ifaces[d["interface"]]:

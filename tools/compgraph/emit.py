@@ -36,7 +36,7 @@ def client_proto(iface, f):
     return f"{CTYPE[f.returns]} {iface}_{f.name}({', '.join(params) or 'void'})"
 
 
-def server_proto(iface, f):
+def server_proto(iface, f, identify=False):
     params = []
     for a in f.args:
         if a["type"] == "buffer":
@@ -44,6 +44,8 @@ def server_proto(iface, f):
             params += [f"{const}void *{a['name']}", f"uint32_t {a['name']}_length"]
         else:
             params.append(f"{CTYPE[a['type']]} {a['name']}")
+    if identify:
+        params.append("uint32_t client")
     ret = "void" if f.returns == "void" else CTYPE[f.returns]
     return f"{ret} {iface}_{f.name}({', '.join(params) or 'void'})"
 
@@ -112,11 +114,19 @@ class Emitter:
         if c.exports and c is not s.scheduler:
             L.append("/* What this component implements (the server stubs call these). */")
             for iface in c.exports:
+                if s.interfaces[iface].identify:
+                    n = len(self.clients_of(c, iface))
+                    L.append(f"#define COS_NCLIENTS_{iface} {n} /* the last argument below: 0 .. {n - 1} */")
                 for f in s.interfaces[iface].functions:
-                    L.append(server_proto(iface, f) + ";")
+                    L.append(server_proto(iface, f, s.interfaces[iface].identify) + ";")
             L.append("")
         L.append("#endif")
         self.write(f"{c.name}/cos_gen.h", "\n".join(L) + "\n")
+
+    def clients_of(self, c, iface):
+        """Components that depend on iface served by c, in file order: client 0, 1, ..."""
+        return [d for d in self.sys.components
+                for dep in d.depends if dep.interface == iface and dep.server is c]
 
     def srv_c(self, c):
         s = self.sys
@@ -145,10 +155,20 @@ class Emitter:
             if not clients:
                 L.append("\t[0] = { 0u, 0u }, /* no client shares a buffer */")
             L += ["};", ""]
+        n = len(s.components)
         for iface in c.exports:
+            if s.interfaces[iface].identify:
+                L += [f"/* The client index of each caller of {iface}, by gate token (its id); 0xff: none. */",
+                      f"static const uint8_t cos_client_{iface}[{n + 1}] = {{"]
+                L += [f"\t[{i}] = 0xff," for i in range(n + 1)
+                      if i not in [d.id for d in self.clients_of(c, iface)]]
+                L += [f"\t[{d.id}] = {k}, /* {d.name} */" for k, d in enumerate(self.clients_of(c, iface))]
+                L += ["};", ""]
+        for iface in c.exports:
+            ident = s.interfaces[iface].identify
             for f in s.interfaces[iface].functions:
                 fn = f"{iface}_{f.name}"
-                if not any(a["type"] == "buffer" for a in f.args):
+                if not ident and not any(a["type"] == "buffer" for a in f.args):
                     if f.returns == "void":
                         # Not static: only the entry's assembly calls it.
                         sig = f"int32_t cos_srv_{fn}(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)"
@@ -164,16 +184,25 @@ class Emitter:
                         entries.append(fn)
                     L.append("")
                     continue
-                # Buffer arguments: check offset and length against the caller's buffer.
+                # The token names the caller: its buffer (checked against offset and
+                # length) and, with identify, its client index.
+                bufs = any(a["type"] == "buffer" for a in f.args)
                 ret = "uint64_t" if f.returns == "u64" else "int32_t"
-                L += [f"/* {iface}.{f.name}: buffers are checked before {fn} sees them. */",
+                L += [f"/* {iface}.{f.name}: the caller, known by its gate's token, is checked first. */",
                       f"{ret} cos_srv_{fn}(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t token);",
                       f"{ret} cos_srv_{fn}(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t token)",
-                      "{", "\tconst uint32_t w[4] = { a0, a1, a2, a3 };", "\tuint32_t base, size;", "",
-                      f"\tif (token > {len(s.components)} || !cos_shared_by_client[token].size)",
-                      "\t\treturn (uint32_t)COS_EPERM; /* this caller shares no buffer here */",
-                      "\tbase = cos_shared_by_client[token].base;",
-                      "\tsize = cos_shared_by_client[token].size;"]
+                      "{", "\tconst uint32_t w[4] = { a0, a1, a2, a3 };"]
+                if bufs:
+                    L += ["\tuint32_t base, size;", "",
+                          f"\tif (token > {n} || !cos_shared_by_client[token].size)",
+                          "\t\treturn (uint32_t)COS_EPERM; /* this caller shares no buffer here */",
+                          "\tbase = cos_shared_by_client[token].base;",
+                          "\tsize = cos_shared_by_client[token].size;"]
+                if ident:
+                    L += [f"\tif (token > {n} || cos_client_{iface}[token] == 0xff)",
+                          "\t\treturn (uint32_t)COS_EPERM; /* not a client of this interface */"]
+                if not bufs and not ident:
+                    L.append("\t(void)token;")
                 call, i = [], 0
                 for a in f.args:
                     if a["type"] == "buffer":
@@ -184,6 +213,11 @@ class Emitter:
                     else:
                         call.append(f"({CTYPE[a['type']]})w[{i}]")
                         i += 1
+                if ident:
+                    call.append(f"cos_client_{iface}[token]")
+                used = {f"w[{k}]" for k in range(i)}
+                if len(used) < 4 and not bufs:
+                    L.append("\t(void)w;")
                 if f.returns == "void":
                     L += [f"\t{fn}({', '.join(call)});", "\treturn COS_OK;", "}"]
                 else:

@@ -23,8 +23,11 @@ class Function:
 
 
 class Interface:
-    def __init__(self, name, path, functions):
+    def __init__(self, name, path, functions, identify=False):
         self.name, self.path, self.functions = name, path, functions
+        # With identify = true the server's functions get the calling client's
+        # index (0 .. COS_NCLIENTS_<name> - 1) as a last argument: per-client state.
+        self.identify = identify
 
     def uses_buffers(self):
         return any(a["type"] == "buffer" for f in self.functions for a in f.args)
@@ -38,7 +41,7 @@ def load_interface(root, name, errors):
     d = src.data
     funcs, seen = [], set()
     for key in d:
-        if key not in ("name", "doc", "function"):
+        if key not in ("name", "doc", "function", "identify"):
             errors.add(src.where(src.key_line(key)), f"unknown key '{key}' in interface '{name}'",
                        "an interface has name, doc and [[function]] tables")
     if d.get("name") != name:
@@ -82,4 +85,8 @@ def load_interface(root, name, errors):
         funcs.append(Function(fname, args, ret, line))
     if not d.get("function"):
         errors.add(src.where(), f"interface '{name}' declares no function")
-    return Interface(name, str(path), funcs)
+    identify = d.get("identify", False)
+    if not isinstance(identify, bool):
+        errors.add(src.where(src.key_line("identify")), f"interface '{name}': identify must be true or false")
+        identify = False
+    return Interface(name, str(path), funcs, identify)
