@@ -124,7 +124,9 @@ $(eval $(call image,bench,tests/bench))
 # ---- images built from component graphs (tools/compgraph) ----
 # compgraph/<name>.toml and tests/graph/<name>/system.toml; the compiler
 # writes build.mk with the rules of each image, which make then includes.
-GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml) tests/bench/stub/system.toml
+GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml) $(wildcard tests/bench/*/system.toml)
+# Benchmark images built from graphs: each prints BENCH lines (make bench).
+GRAPH_BENCHES := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/bench/*/system.toml)))
 graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
 # The default image is a test too (its expected lines: tests/graph/default/expect).
 GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default
@@ -197,10 +199,10 @@ test: setup
 			$(foreach t,$(GRAPH_TESTS),$(t)=$(B)/graph/$(t)/image.elf)"
 
 bench: setup
-	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf $(B)/graph/stub/image.elf \
-		$(B)/graph/default/image.elf $(B)/graph/basic/image.elf
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf \
+		$(foreach g,$(GRAPH_BENCHES),$(B)/graph/$(g)/image.elf) $(B)/graph/default/image.elf $(B)/graph/basic/image.elf
 	@$(PYTHON) tools/bench.py --qemu "$(QEMU_RUN) $(QEMU_BENCH_FLAGS)" --timeout $(TIMEOUT) \
-		--image $(B)/img/bench/image.elf --image $(B)/graph/stub/image.elf \
+		--image $(B)/img/bench/image.elf $(foreach g,$(GRAPH_BENCHES),--image $(B)/graph/$(g)/image.elf) \
 		--graph $(B)/graph/default --graph $(B)/graph/basic
 
 clean:
