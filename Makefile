@@ -24,7 +24,7 @@ GCC_INC = $(eval GCC_INC := $(shell $(CC) -print-file-name=include))$(GCC_INC)
 COMP_INC = -nostdinc -isystem $(MUSL)/include -isystem $(GCC_INC) \
 	-Ilibcos/include -Ikernel/include -Iboards/$(BOARD) -Icomponents/booter -Itests/system/common
 
-.PHONY: all images run test bench debug clean setup lint graph
+.PHONY: all images run test bench debug clean setup lint graph graph-check
 all: images
 
 # ---- the kernel ----
@@ -147,7 +147,12 @@ $(foreach g,$(GRAPH_SPECS),$(eval $(call graph_rule,$(g),$(call graph_name,$(g))
 GRAPH_ALL_OBJS := $(foreach v,$(filter GRAPH_%_OBJS,$(.VARIABLES)),$($(v)))
 $(if $(GRAPH_ALL_OBJS),$(eval $(GRAPH_ALL_OBJS): | $(MUSL_STAMP)))
 
-images: $(IMAGES) $(GRAPH_IMAGES)
+# A graph whose regeneration fails would leave its old build.mk (an -include
+# does not stop make): check every specification first, loudly.
+graph-check:
+	@for g in $(GRAPH_SPECS); do $(PYTHON) tools/compgraph check $$g || exit 1; done
+
+images: graph-check $(IMAGES) $(GRAPH_IMAGES)
 
 # make graph [GRAPH=compgraph/default.toml]: check a specification, lay it out,
 # and draw it (graph.dot; graph.svg when Graphviz's dot is installed).

@@ -6,7 +6,9 @@
  * Order: components (tables, memory, server stacks), call-gates, fault
  * gates, one initialiser thread per component (servers first), then the
  * threads, their server stacks in the components they can enter, and their
- * interrupt lines.  Then the scheduler component, when the graph names one,
+ * interrupt lines; the endpoints of passthrough devices and the passthrough
+ * manager's authority (docs/passthrough.md).  Then the scheduler component,
+ * when the graph names one,
  * gets every thread (thd_add) and the scheduler role (docs/sched.md); with
  * none, the booter itself schedules: round-robin over the threads, waiting
  * for an interrupt when none can run.
@@ -23,6 +25,12 @@ static uint32_t thd_caps[COS_MAX_TID];
 static const struct bd_thread *thd_desc[COS_MAX_TID];
 static uint32_t thd_comp[COS_MAX_TID];
 static uint32_t nthd;
+static uint8_t comp_thd0[32];  /* index in thd_caps of each component's first thread */
+/* Send ends of passthrough endpoints (booter slots, below 64), by component
+ * (pt_first) and entry: at most one per slot of the booter's table. */
+#define PT_MAX 64
+static uint8_t pt_snd[PT_MAX];
+static uint8_t pt_first[32], npt;
 
 static void must(int err, const char *what, const char *comp)
 {
@@ -88,6 +96,9 @@ static void build_component(uint32_t i)
 			   g->base, 1u << (g->attr & 0x1fu), (g->attr >> 8) & 0xffu, perms & COS_R_READ ? 'r' : '-',
 			   perms & COS_R_WRITE ? 'w' : '-', perms & COS_R_EXEC ? 'x' : '-');
 	}
+	for (r = 0; r < d->npassthrough; r++)
+		cos_printf("booter:   region %u: reserved for passthrough of %s\n", d->passthrough[r].region,
+			   d->passthrough[r].name);
 }
 
 static void wire(uint32_t i)
@@ -135,6 +146,7 @@ static void threads(uint32_t i)
 	struct boot_comp *c = &comps[i];
 	uint32_t k, t, rcv, snd;
 
+	comp_thd0[i] = (uint8_t)nthd;
 	for (k = 0; k < d->nthreads; k++) {
 		const struct bd_thread *e = &d->threads[k];
 
@@ -153,6 +165,67 @@ static void threads(uint32_t i)
 		thd_caps[nthd] = t;
 		thd_desc[nthd] = e;
 		thd_comp[nthd++] = i;
+	}
+}
+
+/*
+ * The devices component i may be given at run time: the boot log names it as
+ * trusted for each; for a device whose interrupt goes to one of its threads,
+ * an endpoint bound to that thread, its receive end in the component's table
+ * and its send end kept for the passthrough manager (caps()), unattached.
+ */
+static void passthrough(uint32_t i)
+{
+	const struct bd_component *d = &bd_system.components[i];
+	uint32_t k, rcv;
+
+	pt_first[i] = npt;
+	for (k = 0; k < d->npassthrough; k++) {
+		const struct bd_passthrough *p = &d->passthrough[k];
+
+		if (npt >= PT_MAX)
+			must(COS_ENOMEM, "passthrough endpoints", d->name);
+		pt_snd[npt] = 0;
+		if (p->thread != BD_NONE) {
+			rcv = boot_slot();
+			pt_snd[npt] = (uint8_t)boot_slot();
+			must(cos_op_act_arcv(SELF, boot_kmem(1), rcv, thd_caps[comp_thd0[i] + p->thread], 0),
+			     "passthrough endpoint", d->name);
+			must(boot_give(&comps[i], p->rcv_slot, rcv, COS_R_ALL), "passthrough receive end", d->name);
+			must(cos_op_act_asnd(SELF, pt_snd[npt], rcv, 0, 0), "passthrough send end", d->name);
+		}
+		npt++;
+		cos_printf("booter: passthrough: component %s may drive %s (trusted for it)\n", d->name, p->name);
+	}
+}
+
+/* Capabilities copied into component i's table: the passthrough manager's authority. */
+static void caps(uint32_t i)
+{
+	const struct bd_component *d = &bd_system.components[i];
+	uint32_t k, from = 0;
+
+	for (k = 0; k < d->ncaps; k++) {
+		const struct bd_cap *e = &d->caps[k];
+
+		switch (e->kind) {
+		case BD_CAP_HW:
+			from = COS_BOOT_HW;
+			break;
+		case BD_CAP_DEVICE:
+			from = COS_BOOT_DEV0 + e->index;
+			break;
+		case BD_CAP_MEMTBL:
+			from = comps[e->comp].memtbl;
+			break;
+		case BD_CAP_PT_SND:
+			from = pt_snd[pt_first[e->comp] + e->index];
+			break;
+		default:
+			must(COS_EINVAL, "capability kind", d->name);
+		}
+		must(boot_give(&comps[i], e->slot, from, e->rights), "capability copy", d->name);
+		cos_printf("booter: passthrough: manager %s holds %s\n", d->name, e->what);
 	}
 }
 
@@ -232,6 +305,10 @@ int cos_main(uint32_t first_kernel_block)
 		initialise(bd_system.init_order[i]);
 	for (i = 0; i < bd_system.ncomponents; i++)
 		threads(i);
+	for (i = 0; i < bd_system.ncomponents; i++)
+		passthrough(i);
+	for (i = 0; i < bd_system.ncomponents; i++)
+		caps(i);
 	cos_printf("booter: %u threads running\n", nthd);
 	if (bd_system.scheduler != BD_NONE)
 		scheduler(bd_system.scheduler);

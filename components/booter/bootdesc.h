@@ -50,6 +50,30 @@ struct bd_bind {          /* thread tid uses server stack `stack` in this compon
 	uint32_t stack;
 };
 
+struct bd_passthrough {     /* a device the component may be given at run time (docs/passthrough.md) */
+	const char *name;   /* the device's name, for the boot log */
+	uint32_t device;    /* board device index */
+	uint32_t region;    /* the region of its memory table reserved for it: the manager maps it there */
+	uint32_t thread;    /* index of the thread whose endpoint receives its interrupt, or BD_NONE */
+	uint32_t rcv_slot;  /* with thread: the endpoint's receive end in the component's table */
+};
+
+enum bd_cap_kind {         /* capabilities the booter copies into a component's table */
+	BD_CAP_HW = 1,     /* its HW capability (every line: it cannot be narrowed) */
+	BD_CAP_DEVICE,     /* the memory capability of board device `index` */
+	BD_CAP_MEMTBL,     /* the memory table of component `comp` */
+	BD_CAP_PT_SND,     /* the send end of the endpoint of passthrough entry `index` of component `comp` */
+};
+
+struct bd_cap {
+	uint32_t kind;      /* enum bd_cap_kind */
+	uint32_t slot;      /* in the receiving component's table */
+	uint32_t comp;      /* BD_CAP_MEMTBL, BD_CAP_PT_SND: component index; else BD_NONE */
+	uint32_t index;     /* BD_CAP_DEVICE: device index; BD_CAP_PT_SND: passthrough entry; else BD_NONE */
+	uint32_t rights;    /* rights of the copy */
+	const char *what;   /* what it gives authority over, and the trust that implies: for the boot log */
+};
+
 struct bd_component {
 	const char *name;
 	uint32_t id;                 /* reported in faults; also the token of its gates */
@@ -67,6 +91,10 @@ struct bd_component {
 	uint32_t fault_export;       /* its export index for the fault interface */
 	uint32_t init_order;         /* position of its initialiser run (servers first) */
 	uint32_t may_halt;           /* gets a capability to end the system (slot 2) */
+	uint32_t npassthrough;       /* devices it may be given at run time */
+	const struct bd_passthrough *passthrough;
+	uint32_t ncaps;              /* capabilities copied into its table: the passthrough manager's */
+	const struct bd_cap *caps;
 };
 
 struct bd_system {

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.dont_write_bytecode = True  # no __pycache__ in tools/compgraph
 
 import compgraph.__main__ as cli  # noqa: E402
-from compgraph.errors import Errors, GraphError  # noqa: E402
+from compgraph.errors import Errors, GraphError, GraphErrors  # noqa: E402
 from compgraph.interfaces import load_interface  # noqa: E402
 from compgraph.layout import Region, Space, place_all  # noqa: E402
 from compgraph.model import System  # noqa: E402
@@ -86,6 +86,7 @@ DEVICES = [(m.group(1), int(m.group(2), 0), int(m.group(3), 0), int(m.group(4)))
     r"X\(\s*(\w+)\s*,\s*(0x[0-9a-fA-F]+)\s*,\s*(0x[0-9a-fA-F]+)\s*,\s*(-?\d+)\s*\)",
     (ROOT / "boards/netduinoplus2/board.h").read_text())]
 DEV = {d[0]: (i, d[1], d[2], d[3]) for i, d in enumerate(DEVICES)}
+BOARD_TOML = tomllib.loads((ROOT / "boards/netduinoplus2/board.toml").read_text())
 BLOCK = 128
 MPU_REGIONS = 8
 FLASH_LO = LAYOUT_H["LAYOUT_BOOTER_FLASH"] + LAYOUT_H["LAYOUT_BOOTER_FLASH_SIZE"]
@@ -116,6 +117,8 @@ class Spec:
                 c["threads"] = c.get("threads", []) + [
                     {"name": f"pool{k}", "priority": pool["priority"], "stack": pool.get("stack", 1024)}
                     for k in range(pool["count"])]
+        for c in self.comps:  # passthrough = ["DEV", { device = "DEV", thread = "t" }]: as tables
+            c["passthrough"] = [{"device": p} if isinstance(p, str) else p for p in c.get("passthrough", [])]
         self.index = {c["name"]: i for i, c in enumerate(self.comps)}
         self.by_name = {c["name"]: c for c in self.comps}
         self.scheduler = d.get("scheduler")
@@ -290,6 +293,28 @@ class Out:
         assert len(init) >= n, f"{kind}_{name} has {len(init)} entries, {n} used"
         return [dict(zip(fields, (num(a) for a in e))) for e in init[:n]]
 
+    def caps(self, name):
+        """caps_<name> of the boot description, as dicts of atoms ([] when none)."""
+        bd = self.bd[name]
+        if num(bd["ncaps"]) == 0:
+            assert bd["caps"] == "0", f"{name}: no capabilities, but caps = {bd['caps']}"
+            return []
+        assert bd["caps"] == f"caps_{name}", f"{name}: caps points to {bd['caps']}"
+        struct, init = self.arrays[f"caps_{name}"]
+        assert struct == "bd_cap" and len(init) == num(bd["ncaps"]), f"{name}: {len(init)} capabilities"
+        return [dict(zip(struct_fields("bd_cap"), e)) for e in init]
+
+    def passthrough(self, name):
+        """passthrough_<name> of the boot description, as dicts of atoms ([] when none)."""
+        bd = self.bd[name]
+        if num(bd["npassthrough"]) == 0:
+            assert bd["passthrough"] == "0", f"{name}: no passthrough, but {bd['passthrough']}"
+            return []
+        assert bd["passthrough"] == f"passthrough_{name}"
+        struct, init = self.arrays[f"passthrough_{name}"]
+        assert struct == "bd_passthrough" and len(init) == num(bd["npassthrough"])
+        return [dict(zip(struct_fields("bd_passthrough"), e)) for e in init]
+
     def regions(self, name):
         out = []
         for r in self.bd[name]["regions"][:num(self.bd[name]["nregions"])]:
@@ -329,7 +354,8 @@ def check_layout(o):
     for c in s.comps:
         n = c["name"]
         regs = o.regions(n)
-        assert len(regs) <= MPU_REGIONS, f"{n}: {len(regs)} MPU regions"
+        assert len(regs) + len(c["passthrough"]) <= MPU_REGIONS, \
+            f"{n}: {len(regs)} MPU regions and {len(c['passthrough'])} reserved for passthrough"
         kinds = [r["kind"] for r in regs]
         shares = s.shares(n)
         assert kinds.count("BD_CODE") == 1 and kinds.count("BD_RAM") == 1, f"{n}: {kinds}"
@@ -474,7 +500,8 @@ def check_gates(o):
             assert row["server"] == s.index[server], f"{n}: {iface}.{f['name']} to component {row['server']}"
             assert row["export"] == s.exports(server).index((iface, f)), f"{n}: {iface}.{f['name']} export index"
             slots.append(slot)
-        rcv = [int(v) for k, v in m.items() if k.startswith("COS_RCV_")]
+        rcv = [int(v) for k, v in m.items() if k.startswith("COS_RCV_") or k.startswith("COS_PT_RCV_")]
+        rcv += [num(e["slot"]) for e in o.caps(n)]  # the passthrough manager's authority
         assert len(set(slots + rcv)) == len(slots + rcv), f"{n}: slots {slots} {rcv} not distinct"
         assert all(x >= 3 for x in slots + rcv), f"{n}: slots below 3 (console, halt)"
         assert ("COS_SLOT_HALT" in m) == bool(c.get("halt")) and num(bd["may_halt"]) == int(bool(c.get("halt")))
@@ -572,6 +599,90 @@ def check_server(o):
             assert body.index("COS_EINVAL") < body.index(f"{iface}_{f['name']}("), f"{n}: {entry} calls before checking"
 
 
+def check_passthrough(o):
+    """Devices given at run time (docs/passthrough.md): the board's filter, the
+    reserved regions, the receive ends, the manager's capabilities and its
+    table of grants, recomputed from the specification and board.toml."""
+    s = o.spec
+    allowed = BOARD_TOML.get("passthrough", {})
+    managers = [c["name"] for c in s.comps if "passthrough" in c.get("exports", [])]
+    assert len(managers) <= 1, f"managers {managers}"
+    clients = [c for c in s.comps if c["passthrough"]]
+    entries = [(c, k, p) for c in clients for k, p in enumerate(c["passthrough"])]
+    for c in s.comps:
+        n, m = c["name"], o.macros(c["name"])
+        rows = o.passthrough(n)
+        assert len(rows) == len(c["passthrough"]), f"{n}: {len(rows)} passthrough rows"
+        nreg = num(o.bd[n]["nregions"])
+        for k, (p, row) in enumerate(zip(c["passthrough"], rows)):
+            dev = p["device"]
+            assert n in allowed.get(dev, []), f"{n}: {dev} passed through, but board.toml does not allow it"
+            assert dev not in [d for x in s.comps for d in x.get("devices", [])], f"{dev} owned and passed through"
+            assert row["name"] == f'"{dev}"' and num(row["device"]) == DEV[dev][0], f"{n}: {row}"
+            assert num(row["region"]) == nreg + k, f"{n}: {dev} in region {row['region']}, want {nreg + k}"
+            assert m[f"COS_PT_REGION_{dev}"] == str(nreg + k), f"{n}: COS_PT_REGION_{dev}"
+            if "thread" in p:
+                index = [t["name"] for t in c.get("threads", [])].index(p["thread"])
+                assert num(row["thread"]) == index, f"{n}: {dev} to thread {row['thread']}, want {index}"
+                assert m[f"COS_PT_RCV_{dev}"] == str(num(row["rcv_slot"])), f"{n}: COS_PT_RCV_{dev}"
+            else:
+                assert row["thread"] == row["rcv_slot"] == "BD_NONE", f"{n}: {dev}: {row}"
+                assert f"COS_PT_RCV_{dev}" not in m
+        if c["passthrough"]:
+            assert {"interface": "passthrough", "server": managers[0]} in c.get("depends", []), \
+                f"{n}: passthrough without depending on the manager"
+        if n not in managers:
+            assert not o.caps(n), f"{n}: capabilities, but not the passthrough manager"
+    if not managers:
+        assert not entries
+        return
+    mgr = managers[0]
+    caps, m = o.caps(mgr), o.macros(mgr)
+    if not entries:
+        assert not caps and m["COS_PT_NGRANTS"] == "0", f"{mgr}: authority without passthrough entries"
+        return
+    # Its authority: one HW capability (attach, detach), each device's memory, each
+    # client's memory table, each endpoint's send end; nothing else.
+    by = {}
+    for e in caps:
+        by.setdefault(e["kind"], []).append(e)
+    assert set(by) <= {"BD_CAP_HW", "BD_CAP_DEVICE", "BD_CAP_MEMTBL", "BD_CAP_PT_SND"}, f"{mgr}: {set(by)}"
+    if any("thread" in p for _, _, p in entries):
+        assert len(by["BD_CAP_HW"]) == 1 and by["BD_CAP_HW"][0]["rights"] == "COS_R_WRITE", \
+            f"{mgr}: HW {by['BD_CAP_HW']}"
+        assert m["COS_PT_SLOT_HW"] == by["BD_CAP_HW"][0]["slot"], f"{mgr}: COS_PT_SLOT_HW"
+    else:  # no interrupt to attach: no HW capability
+        assert "BD_CAP_HW" not in by and m["COS_PT_SLOT_HW"] == "0", f"{mgr}: a HW capability it does not need"
+    devs = {DEV[p["device"]][0] for _, _, p in entries}
+    dev_slot = {num(e["index"]): num(e["slot"]) for e in by["BD_CAP_DEVICE"]}
+    assert set(dev_slot) == devs and len(by["BD_CAP_DEVICE"]) == len(devs), f"{mgr}: devices {dev_slot}"
+    assert all(e["rights"] == "COS_R_READ | COS_R_WRITE" for e in by["BD_CAP_DEVICE"])
+    mt_slot = {num(e["comp"]): num(e["slot"]) for e in by["BD_CAP_MEMTBL"]}
+    assert set(mt_slot) == {s.index[c["name"]] for c in clients} and len(by["BD_CAP_MEMTBL"]) == len(clients), \
+        f"{mgr}: memory tables {mt_slot}"
+    assert all(e["rights"] == "COS_R_WRITE" for e in by["BD_CAP_MEMTBL"])
+    snd_slot = {(num(e["comp"]), num(e["index"])): num(e["slot"]) for e in by.get("BD_CAP_PT_SND", [])}
+    assert set(snd_slot) == {(s.index[c["name"]], k) for c, k, p in entries if "thread" in p}, f"{mgr}: {snd_slot}"
+    # The grants: the board's filter as this system uses it.
+    src = o.srv_c(mgr)
+    t = re.search(r"const struct passthrough_grant cos_pt_grants\[\] = (\{.*?\});", strip_comments(src), re.S)
+    assert t, f"{mgr}: no cos_pt_grants"
+    grants = parse_init(t.group(1))
+    assert m["COS_PT_NGRANTS"] == str(len(entries)) and len(grants) == len(entries), f"{mgr}: {len(grants)} grants"
+    users = [x["name"] for x in s.comps if {"interface": "passthrough", "server": mgr} in x.get("depends", [])]
+    for g, (c, k, p) in zip(grants, entries):
+        dev = p["device"]
+        idx, base, size, irq = DEV[dev]
+        i = s.index[c["name"]]
+        snd = snd_slot.get((i, k), 0)
+        want = [f'"{c["name"]}"', f'"{dev}"', users.index(c["name"]), i + 1, idx, num(o.bd[c["name"]]["nregions"]) + k,
+                base, None, dev_slot[idx], mt_slot[i], snd, irq if snd else 0]
+        got = [g[0], g[1]] + [num(a) if j != 7 else None for j, a in enumerate(g) if j >= 2]
+        assert got == want, f"{mgr}: grant {got}, want {want}"
+        log2, srd, perms = region_attr(g[7])
+        assert (1 << log2, srd, perms) == (size, 0, {"COS_R_READ", "COS_R_WRITE"}), f"{mgr}: grant attr {g[7]}"
+
+
 def check_bootdesc(o):
     s = o.spec
     sysd = o.system
@@ -591,12 +702,14 @@ def check_bootdesc(o):
         for k in ("threads", "gates", "binds"):
             assert bd[k] == f"{k}_{n}", f"{n}: {k} points to {bd[k]}"
     # Enough kernel memory and booter slots for what boot_graph.c makes.
+    endpoints = {c["name"]: len([p for p in c["passthrough"] if "thread" in p]) for c in s.comps}
     blocks = sum(num(o.bd[c["name"]]["captbl_blocks"]) + 3 + len(c.get("threads", [])) + len(c.get("irqs", []))
-                 for c in s.comps)
+                 + endpoints[c["name"]] for c in s.comps)
     assert num(sysd["kmem_size"]) >= blocks * BLOCK, f"{num(sysd['kmem_size'])} bytes of kernel objects, " \
         f"the booter makes {blocks} blocks"
     slots = KABI["COS_BOOT_DEV0"] + len(DEVICES) + sum(
-        4 + ("fault_handler" in c) + len(c.get("threads", [])) + 2 * len(c.get("irqs", [])) for c in s.comps)
+        4 + ("fault_handler" in c) + len(c.get("threads", [])) + 2 * len(c.get("irqs", []))
+        + 2 * endpoints[c["name"]] for c in s.comps)
     assert slots <= BOOT_SLOTS, f"the booter needs {slots} slots"
 
 
@@ -637,7 +750,7 @@ def compile_jobs(o):
     """Compiling each component's cos_srv.c with its functions defined and every
     client stub called, and bootdesc.c, with the build's warnings."""
     s, jobs = o.spec, []
-    inc = ["-Ilibcos/include", "-Ikernel/include", "-Iboards/netduinoplus2", "-Icomponents/booter"]
+    inc = ["-Ilibcos/include", "-Ikernel/include", "-Iboards/netduinoplus2", "-Icomponents/booter", "-Iinterfaces"]
     for c in s.comps:
         n = c["name"]
         lines = ['#include "cos_srv.c"'] + [server_def(i, f, s.identify(i)) for i, f in s.exports(n)]
@@ -744,6 +857,8 @@ BAD_INTERFACES = {
               "function 'f' declared twice in interface 'twice'"),
     "fname": ('name = "fname"\n\n[[function]]\nname = "f-1"\n', 3, "a function needs a name that is a C identifier"),
     "empty": ('name = "empty"\ndoc = "nothing"\n', 0, "interface 'empty' declares no function"),
+    "header": ('name = "header"\nheader = "header.h"\n\n[[function]]\nname = "f"\n', 2,
+               "interface 'header': header 'header.h' is not a file of interfaces/header"),
 }
 
 
@@ -758,6 +873,74 @@ def check_bad_interface(name):
     assert len(got) == 1, f"{len(got)} errors: {got}"
     where = f"{root / 'interfaces' / name / 'interface.toml'}" + (f":{line}" if line else "")
     assert got[0].startswith(where + ": error: ") and fragment in got[0], f"{got[0]!r}, want {where}: ... {fragment}"
+
+
+# ---- the board's passthrough filter (a temporary board with its own board.toml) ----
+
+PT_SPEC = """board = "netduinoplus2"
+
+[[component]]
+name = "mgr"
+impl = "x/stub"
+memory = 2048
+code = 256
+exports = ["passthrough"]
+
+[[component]]
+name = "drv"
+impl = "x/stub"
+memory = 2048
+code = 256
+threads = [ { name = "main", priority = 10 } ]
+depends = [ { interface = "passthrough", server = "mgr" } ]
+passthrough = [ PT ]
+"""
+# board.toml's [passthrough] table, the entry of drv, and the error expected
+# (file, line, text), or None for a valid graph.
+BAD_FILTERS = {
+    "unknown device": ('UART9 = ["drv"]', '"TIM3"', ("board.toml", 2, "[passthrough] names unknown device 'UART9'")),
+    "not a list": ('TIM3 = "drv"', '"TIM3"', ("board.toml", 2, "[passthrough] TIM3 must be a list of component names")),
+    "not names": ('TIM3 = ["drv", 7]', '"TIM3"', ("board.toml", 2, "[passthrough] TIM3 must be a list of component names")),
+    "not a table": (None, '"TIM3"', ("board.toml", 1, "[passthrough] must be a table of device = [components]")),
+    "no interrupt line": ('GPIOA = ["drv"]', '{ device = "GPIOA", thread = "main" }',
+                          ("system.toml", 17, "component 'drv': device 'GPIOA' has no interrupt line on this board, "
+                                              "so no thread receives it")),
+    "memory only": ('GPIOA = ["drv"]', '"GPIOA"', None),
+    "another component": ('TIM3 = ["other"]', '"TIM3"',
+                          ("system.toml", 17, "board netduinoplus2 does not allow passing 'TIM3' through to 'drv'")),
+    "none (the default)": ("", '"TIM3"',
+                           ("system.toml", 17, "board netduinoplus2 does not allow passing 'TIM3' through to 'drv'")),
+}
+
+
+def check_filter(name):
+    table, entry, want = BAD_FILTERS[name]
+    root = TMP / "boardroot" / name.replace(" ", "_")
+    if not root.exists():
+        shutil.copytree(ROOT / "boards/netduinoplus2", root / "boards/netduinoplus2")
+        for f in ("kernel/include/cos/kabi.h", "interfaces/sched/sched.h"):
+            (root / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / f, root / f)
+        shutil.copytree(ROOT / "interfaces/passthrough", root / "interfaces/passthrough")
+        (root / "x/stub").mkdir(parents=True)
+    board = root / "boards/netduinoplus2/board.toml"
+    board.write_text("passthrough = 3\n" if table is None else f"[passthrough]\n{table}\n")
+    spec = root / "t" / "system.toml"
+    spec.parent.mkdir(exist_ok=True)
+    spec.write_text(PT_SPEC.replace("PT", entry))
+    try:
+        Plan(System(root, spec))
+    except GraphErrors as e:
+        got = [str(x) for x in e.items]
+    except GraphError as e:
+        got = [str(e)]
+    else:
+        got = []
+    if want is None:
+        assert not got, f"errors: {got}"
+        return
+    where = f"{board if want[0] == 'board.toml' else spec}:{want[1]}: error: "
+    assert len(got) == 1 and got[0].startswith(where) and want[2] in got[0], f"{got}, want {where}{want[2]}"
 
 
 # ---- the layout primitives and the source positions ----
@@ -888,7 +1071,8 @@ def run_all():
             outs.append(o)
             for what, fn in (("layout", check_layout), ("stacks", check_stacks), ("threads", check_threads),
                              ("server stacks", check_binds), ("gates", check_gates), ("stubs", check_stubs),
-                             ("server dispatch", check_server), ("boot description", check_bootdesc)):
+                             ("server dispatch", check_server), ("boot description", check_bootdesc),
+                             ("passthrough", check_passthrough)):
                 r.run(f"valid {rel}: {what}", fn, o)
     cc = target_cc()
     if cc:
@@ -906,6 +1090,8 @@ def run_all():
     r.run("check-size", check_size_cases)
     for name in sorted(BAD_INTERFACES):
         r.run(f"interface with an error: {name}", check_bad_interface, name)
+    for name in BAD_FILTERS:
+        r.run(f"board passthrough filter: {name}", check_filter, name)
     r.run("regions: sizes and subregions", check_regions)
     r.run("regions: placement", check_placement)
     r.run("source: lines of array elements", check_item_line)

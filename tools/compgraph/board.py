@@ -46,12 +46,15 @@ class Board:
         lay = read_defines(bdir / "layout.h")
         self.booter_flash = (lay["LAYOUT_BOOTER_FLASH"], lay["LAYOUT_BOOTER_FLASH_SIZE"])
         self.booter_ram = (lay["LAYOUT_BOOTER_RAM"], lay["LAYOUT_BOOTER_RAM_SIZE"])
-        cfg = Source(bdir / "board.toml").data if (bdir / "board.toml").exists() else {}
+        bsrc = Source(bdir / "board.toml") if (bdir / "board.toml").exists() else None
+        cfg = bsrc.data if bsrc else {}
         mpu = cfg.get("mpu", {})
         self.mpu_regions = mpu.get("regions", 8)
         self.mpu_min_log2 = mpu.get("min_log2", 5)
         self.mpu_subregion_min_log2 = mpu.get("subregion_min_log2", 8)
-        self.passthrough = cfg.get("passthrough", {})  # device -> [components], default none
+        # The board's passthrough filter: device -> the components that may be given
+        # it at run time (docs/passthrough.md).  The default is none.
+        self.passthrough = self._passthrough(bsrc, cfg.get("passthrough", {}))
         k = read_defines(Path(root) / "kernel" / "include" / "cos" / "kabi.h")
         self.inv_depth = k["COS_INV_DEPTH"]
         self.max_tid = k["COS_MAX_TID"]
@@ -61,3 +64,19 @@ class Board:
         self.block = 128
         sd = read_defines(Path(root) / "interfaces" / "sched" / "sched.h")
         self.sched_nprio = sd.get("SCHED_NPRIO", 32)
+
+    def _passthrough(self, src, table):
+        start = src.table_line("passthrough") if src else 0
+        if not isinstance(table, dict):
+            raise GraphError(src.where(start or src.key_line("passthrough")),
+                             "[passthrough] must be a table of device = [components]",
+                             "write e.g. TIM3 = [\"driver\"] under [passthrough]")
+        for dev, comps in table.items():
+            where = src.where(src.key_line(dev, start) or start)
+            if dev not in self.devices:
+                raise GraphError(where, f"[passthrough] names unknown device '{dev}'",
+                                 f"board {self.name} has {', '.join(self.devices)}")
+            if not isinstance(comps, list) or not all(isinstance(c, str) and c.isidentifier() for c in comps):
+                raise GraphError(where, f"[passthrough] {dev} must be a list of component names",
+                                 f"write {dev} = [\"driver\"]")
+        return table

@@ -78,7 +78,8 @@ class Emitter:
     def gen_h(self, c):
         s = self.sys
         L = [HEADER.format(spec=self.spec), "#ifndef COS_GEN_H", "#define COS_GEN_H", "",
-             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "#include <cos/thread.h>", "",
+             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "#include <cos/thread.h>"] + \
+            self.iface_headers(c) + ["",
              f'#define COS_COMPONENT_NAME "{c.name}"', f"#define COS_COMPONENT_ID {c.id}",
              f"#define COS_SLOT_CONSOLE 1"] + (["#define COS_SLOT_HALT 2 /* cos_halt(COS_SLOT_HALT, code) */"]
                                                  if c.halt else []) + [""]
@@ -99,6 +100,19 @@ class Emitter:
             L.append(f"#define COS_POOL_TID0 {c.threads[c.pool_first].tid} /* their ids follow */")
         for th, slot in c.rcv_slot.items():
             L.append(f"#define COS_RCV_{th} {slot} /* receive end of its interrupt line */")
+        for pt in c.passthrough:
+            L.append(f"#define COS_PT_REGION_{pt.device} {pt.region} /* its MPU region while it holds {pt.device} */")
+            if pt.rcv_slot is not None:
+                L.append(f"#define COS_PT_RCV_{pt.device} {pt.rcv_slot} /* receive end of {pt.device}'s interrupt "
+                         f"({pt.thread}), attached while it holds it */")
+        if c is s.pt_manager:
+            L.append("/* The passthrough manager: the board's filter for this system, and its authority. */")
+            L.append(f"#define COS_PT_NGRANTS {len(self.grants())}")
+            if c.pt_hw_slot is not None:
+                L.append(f"#define COS_PT_SLOT_HW {c.pt_hw_slot} /* HW: attach and detach interrupt lines */")
+            else:
+                L.append("#define COS_PT_SLOT_HW 0 /* none: no device's interrupt is passed through */")
+            L.append("extern const struct passthrough_grant cos_pt_grants[];")
         for sh in c.shared:
             L.append(f"#define COS_SHARED_{sh.server} ((void *)0x{sh.region.base:08x}u) /* with {sh.server} */")
             L.append(f"#define COS_SHARED_{sh.server}_SIZE {sh.size}u")
@@ -123,6 +137,26 @@ class Emitter:
         L.append("#endif")
         self.write(f"{c.name}/cos_gen.h", "\n".join(L) + "\n")
 
+    def iface_headers(self, c):
+        """An interface may name a C header of its constants and errors (header = "x.h"
+        in interface.toml): the cos_gen.h of its clients and servers includes it
+        (build.mk puts interfaces/ on the include path)."""
+        out = []
+        for i in dict.fromkeys(c.exports + [d.interface for d in c.depends]):
+            h = self.sys.interfaces[i].header
+            if h:
+                out.append(f'#include "{i}/{h}"')
+        return out
+
+    def grants(self):
+        """(client index, component, passthrough entry) for every device a component
+        may be given: the board's filter as this system uses it."""
+        m = self.sys.pt_manager
+        if m is None:
+            return []
+        clients = self.clients_of(m, "passthrough")
+        return [(clients.index(c), c, pt) for c in self.sys.components for pt in c.passthrough if c in clients]
+
     def clients_of(self, c, iface):
         """Components that depend on iface served by c, in file order: client 0, 1, ..."""
         return [d for d in self.sys.components
@@ -144,6 +178,21 @@ class Emitter:
             self.write(f"{c.name}/cos_srv.c", "\n".join(L) + "\n")
             return
         entries = []
+        if c is s.pt_manager:
+            b = s.board
+            L += ["/* Who may be given which device: the board's [passthrough] filter as this system",
+                  " * uses it, with the region reserved in the client and the manager's slots. */",
+                  "const struct passthrough_grant cos_pt_grants[] = {"]
+            for k, d, pt in self.grants():
+                dev = b.devices[pt.device]
+                log2 = dev.size.bit_length() - 1
+                snd = pt.snd_slot if pt.snd_slot is not None else 0
+                L.append(f'\t{{ "{d.name}", "{pt.device}", {k}, {d.id}, {dev.index}, {pt.region}, 0x{dev.base:08x}u, '
+                         f"COS_REGION_ATTR({log2}, 0, COS_R_READ | COS_R_WRITE), {c.pt_dev_slot[pt.device]}, "
+                         f"{c.pt_memtbl_slot[d.name]}, {snd}, {dev.irq if snd else 0} }},")
+            if not self.grants():
+                L.append('\t{ "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, /* none: COS_PT_NGRANTS is 0 */')
+            L += ["};", ""]
         clients = [(d, sh) for d in s.components for sh in d.shared if sh.server == c.name]
         # The buffer functions' stubs read this table, even when no client shares a buffer.
         if any(s.interfaces[i].uses_buffers() for i in c.exports):
@@ -298,6 +347,36 @@ SECTIONS
             for tid, stack in c.binds:
                 L.append(f"\t{{ {tid}, {stack} }},")
             L.append("\t{ 0, 0 }\n};")
+            if c.passthrough:
+                L.append(f"static const struct bd_passthrough passthrough_{c.name}[] = {{")
+                for pt in c.passthrough:
+                    th = next(t for t in c.threads if t.name == pt.thread) if pt.thread is not None else None
+                    L.append(f'\t{{ "{pt.device}", {s.board.devices[pt.device].index}, {pt.region}, '
+                             f"{th.index if th else 'BD_NONE'}, {pt.rcv_slot if th else 'BD_NONE'} }},"
+                             + (f" /* {pt.thread} */" if th else ""))
+                L.append("};")
+            if c.pt_caps:
+                L.append(f"static const struct bd_cap caps_{c.name}[] = {{")
+                lines = sorted({s.board.devices[pt.device].irq for d in s.components for pt in d.passthrough
+                                if pt.thread is not None})
+                for kind, slot, d, k in c.pt_caps:
+                    if kind == "hw":
+                        need = f"line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines))}" if lines \
+                            else "no line"
+                        L.append(f'\t{{ BD_CAP_HW, {slot}, BD_NONE, BD_NONE, COS_R_WRITE, '
+                                 f'"a HW capability for {need}, which covers every line (it cannot be narrowed: '
+                                 f'trusted for all)" }},')
+                    elif kind == "device":
+                        L.append(f'\t{{ BD_CAP_DEVICE, {slot}, BD_NONE, {s.board.devices[k].index}, '
+                                 f'COS_R_READ | COS_R_WRITE, "the memory of {k} (trusted for it)" }},')
+                    elif kind == "memtbl":
+                        L.append(f'\t{{ BD_CAP_MEMTBL, {slot}, {d.index}, BD_NONE, COS_R_WRITE, '
+                                 f'"the memory table of {d.name} (trusted for all of {d.name}\'s map)" }},')
+                    else:
+                        pt = d.passthrough[k]
+                        L.append(f'\t{{ BD_CAP_PT_SND, {slot}, {d.index}, {k}, COS_R_ALL, '
+                                 f'"the send end of {d.name}.{pt.thread}\'s endpoint for {pt.device}" }},')
+                L.append("};")
         L.append("")
         L.append("static const struct bd_component components[] = {")
         order = p.init_order()
@@ -326,6 +405,8 @@ SECTIONS
                   f"\t\t{fh.index if fh else 'BD_NONE'}, "
                   f"{fh.export_index[('fault', 'handle')] if fh else 'BD_NONE'}, {order.index(c)}, "
                   f"{1 if c.halt else 0},",
+                  f"\t\t{len(c.passthrough)}, {f'passthrough_{c.name}' if c.passthrough else '0'}, "
+                  f"{len(c.pt_caps)}, {f'caps_{c.name}' if c.pt_caps else '0'},",
                   "\t},"]
         L.append("};")
         L.append("")
@@ -352,6 +433,8 @@ SECTIONS
             label = f"{c.name}\\n" + "\\n".join(f"{t.name} (prio {t.priority})" for t in c.threads)
             if c.devices:
                 label += "\\n[" + ", ".join(c.devices) + "]"
+            if c.passthrough:
+                label += "\\n(passthrough: " + ", ".join(pt.device for pt in c.passthrough) + ")"
             style = ', style="bold"' if c is s.scheduler else ""
             L.append(f'\t"{c.name}" [label="{label}"{style}];')
         for c in s.components:
@@ -385,6 +468,10 @@ SECTIONS
                 if kind != "shared" or r.client is c:
                     total += waste
                 L.append(f"{c.name:<14}{name:<16}{reg.base:>#12x}{reg.size:>9}{reg.used:>9}{asked:>9}{waste:>8}")
+            for pt in c.passthrough:
+                d = s.board.devices[pt.device]
+                L.append(f"{c.name:<14}{'pass ' + d.name:<16}{d.base:>#12x}{d.size:>9}{d.size:>9}{d.size:>9}{0:>8}"
+                         f"  region {pt.region}, mapped while it holds {d.name}")
         L += ["", f"bytes wasted to alignment: {total}",
               f"kernel objects: {p.kmem_size} bytes at {p.kmem_base:#x}"]
         for c in s.components:
@@ -410,10 +497,10 @@ SECTIONS
                   f"{v}_OBJS := $(patsubst %,{d}/obj/%.o,$({v}_SRCS))",
                   f"{d}/obj/%.c.o: %.c {d}/cos_gen.h",
                   "\t@mkdir -p $(dir $@)",
-                  f"\t$(CC) $(TARGET_CFLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
+                  f"\t$(CC) $(TARGET_CFLAGS) -I{d} $(COMP_INC) -Iinterfaces -MMD -MP -c $< -o $@",
                   f"{d}/obj/%.S.o: %.S",
                   "\t@mkdir -p $(dir $@)",
-                  f"\t$(CC) $(CPU_FLAGS) -I{d} $(COMP_INC) -MMD -MP -c $< -o $@",
+                  f"\t$(CC) $(CPU_FLAGS) -I{d} $(COMP_INC) -Iinterfaces -MMD -MP -c $< -o $@",
                   f"{d}/size.elf: $({v}_OBJS) $(COMP_LINK_DEPS) {d}/comp-sizing.ld",
                   f"\t$(CC) $(CPU_FLAGS) -nostdlib -Wl,--gc-sections -T {d}/comp-sizing.ld -o $@ $({v}_OBJS) "
                   "$(COMP_LINK_LIBS)",

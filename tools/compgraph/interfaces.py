@@ -23,8 +23,11 @@ class Function:
 
 
 class Interface:
-    def __init__(self, name, path, functions, identify=False):
+    def __init__(self, name, path, functions, identify=False, header=None):
         self.name, self.path, self.functions = name, path, functions
+        # A C header of the interface's constants (header = "<file>" in its folder): the
+        # cos_gen.h of its clients and servers includes it as "<name>/<file>".
+        self.header = header
         # With identify = true the server's functions get the calling client's
         # index (0 .. COS_NCLIENTS_<name> - 1) as a last argument: per-client state.
         self.identify = identify
@@ -41,9 +44,9 @@ def load_interface(root, name, errors):
     d = src.data
     funcs, seen = [], set()
     for key in d:
-        if key not in ("name", "doc", "function", "identify"):
+        if key not in ("name", "doc", "function", "identify", "header"):
             errors.add(src.where(src.key_line(key)), f"unknown key '{key}' in interface '{name}'",
-                       "an interface has name, doc and [[function]] tables")
+                       "an interface has name, doc, identify, header and [[function]] tables")
     if d.get("name") != name:
         errors.add(src.where(src.key_line("name")), f"interface name '{d.get('name')}' differs from its folder '{name}'",
                    f"write name = \"{name}\"")
@@ -89,4 +92,11 @@ def load_interface(root, name, errors):
     if not isinstance(identify, bool):
         errors.add(src.where(src.key_line("identify")), f"interface '{name}': identify must be true or false")
         identify = False
-    return Interface(name, str(path), funcs, identify)
+    header = d.get("header")
+    if header is not None and (not isinstance(header, str) or "/" in header or
+                               not (path.parent / header).is_file()):
+        errors.add(src.where(src.key_line("header")), f"interface '{name}': header {header!r} is not a file of "
+                   f"interfaces/{name}", "name a C header in the interface's folder, e.g. header = \"" +
+                   name + ".h\"")
+        header = None
+    return Interface(name, str(path), funcs, identify, header)

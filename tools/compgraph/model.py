@@ -20,6 +20,11 @@ THREAD_KEYS = {"name": None, "priority": None, "stack": None}
 DEPEND_KEYS = {"interface": str, "server": str}
 SHARED_KEYS = {"with": str, "size": None, "direction": str}
 IRQ_KEYS = {"device": str, "line": None, "thread": str}
+PASSTHROUGH_KEYS = {"device": str, "thread": str}
+# The interfaces of device passthrough (docs/passthrough.md): its clients call the
+# first, the component that may revoke calls the second; one component exports both.
+PASSTHROUGH = "passthrough"
+PASSTHROUGH_CTL = "passthrough_ctl"
 DIRECTIONS = {"to_server", "from_server", "both"}
 PRIORITY_MAX = 255
 POOL_MAX = 8  # libcos' table of pool threads (libcos/thread.c)
@@ -55,6 +60,14 @@ class Irq:
         self.comp, self.device, self.irq, self.thread, self.line = comp, device, line_no, thread, line
 
 
+class Passthrough:
+    """A device a component may be given at run time by the passthrough manager,
+    and the thread (or None) whose endpoint receives its interrupt."""
+
+    def __init__(self, comp, device, thread, line):
+        self.comp, self.device, self.thread, self.line = comp, device, thread, line
+
+
 class Component:
     def __init__(self, index, name, line):
         self.index, self.name, self.line = index, name, line
@@ -80,6 +93,7 @@ class System:
         self.errors = Errors()
         self.components, self.by_name, self.interfaces = [], {}, {}
         self.scheduler = None
+        self.pt_manager = None
         self._load()
         self.errors.check()
         self._check_graph()
@@ -137,7 +151,7 @@ class System:
         """The elements of the array `key` of a component that are of `kind`
         (dict: inline tables, str: names), each with its index and line."""
         v = c.get(key, [])
-        what = "tables { ... }" if kind is dict else "strings"
+        what = {dict: "tables { ... }", str: "strings"}.get(kind, "device names or tables { device, thread }")
         if not isinstance(v, list):
             self.errors.add(self._where(self.src.key_line(key, line)),
                             f"component '{name}': {key} must be an array of {what}")
@@ -272,9 +286,19 @@ class System:
         devs = self._entries(c, "devices", line, name, str)
         comp.devices = [d for _, d, _ in devs]
         comp.device_lines = [ln for _, _, ln in devs]
-        pts = self._entries(c, "passthrough", line, name, str)
-        comp.passthrough = [d for _, d, _ in pts]
-        comp.passthrough_lines = [ln for _, _, ln in pts]
+        # passthrough = ["DEV", { device = "DEV", thread = "t" }, ...]: a bare name takes
+        # the device's memory only; with thread, its interrupt reaches that thread.
+        comp.passthrough_line = src.key_line("passthrough", line)
+        for _, p, pline in self._entries(c, "passthrough", line, name, (str, dict)):
+            if isinstance(p, str):
+                comp.passthrough.append(Passthrough(comp, p, None, pline))
+            elif self._table_keys(p, PASSTHROUGH_KEYS, pline, "a passthrough entry", name,
+                                  "a passthrough entry has device and thread"):
+                if p.get("device") is None:
+                    err.add(self._where(pline), f"component '{name}': a passthrough entry names no device",
+                            "add device = \"...\"")
+                    continue
+                comp.passthrough.append(Passthrough(comp, p["device"], p.get("thread"), pline))
         comp.sources = c.get("sources", [])
         if not isinstance(comp.sources, list) or not all(isinstance(x, str) for x in comp.sources):
             err.add(self._where(src.key_line("sources", line)), f"component '{name}': sources must be a list "
@@ -451,6 +475,7 @@ class System:
                     comp.fault_handler = h
                     self._interface("fault", comp.fault_line, comp.name)
         self._check_ownership()
+        self._check_passthrough()
         self._check_cycles_and_depth()
         self._check_threads()
 
@@ -467,15 +492,6 @@ class System:
                             f"and '{comp.name}'", "a device belongs to one component; share it through an interface")
                 else:
                     dev_owner[dev] = comp.name
-            for dev, pline in zip(comp.passthrough, comp.passthrough_lines):
-                allowed = board.passthrough.get(dev, [])
-                if dev not in board.devices:
-                    err.add(self._where(pline), f"component '{comp.name}': passthrough of "
-                            f"unknown device '{dev}'")
-                elif comp.name not in allowed:
-                    err.add(self._where(pline), f"board {board.name} does not allow passing "
-                            f"'{dev}' through to '{comp.name}'",
-                            f"list it under [passthrough] in boards/{board.name}/board.toml")
             tnames = {t.name for t in comp.threads}
             irq_threads = set()
             for irq in comp.irqs:
@@ -515,6 +531,60 @@ class System:
                     err.add(self._where(irq.line), f"thread {comp.name}.{irq.thread} takes two interrupt lines",
                             "one line per thread")
                 irq_threads.add(irq.thread)
+
+    def _check_passthrough(self):
+        """Devices given at run time (docs/passthrough.md): known, allowed by the
+        board's [passthrough] filter, never also owned, each listed once per
+        component, their interrupt to one of the component's threads; requested
+        through the one component that exports 'passthrough'."""
+        err, board = self.errors, self.board
+        owner = {}
+        for comp in self.components:
+            for dev in comp.devices:
+                owner.setdefault(dev, comp.name)
+        managers = [c for c in self.components if PASSTHROUGH in c.exports]
+        for m in managers[1:]:
+            err.add(self._where(m.line), f"components '{managers[0].name}' and '{m.name}' both export "
+                    f"'{PASSTHROUGH}'", "a system has one passthrough manager")
+        for comp in self.components:
+            if PASSTHROUGH_CTL in comp.exports and PASSTHROUGH not in comp.exports:
+                err.add(self._where(comp.line), f"component '{comp.name}' exports '{PASSTHROUGH_CTL}' but not "
+                        f"'{PASSTHROUGH}'", "revocation acts on the manager's own state: the manager exports both")
+        for comp in self.components:
+            seen = set()
+            tnames = {t.name for t in comp.threads}
+            for pt in comp.passthrough:
+                dev = pt.device
+                if dev not in board.devices:
+                    err.add(self._where(pt.line), f"component '{comp.name}': passthrough of unknown device '{dev}'",
+                            f"board {board.name} has {', '.join(board.devices)}")
+                    continue
+                if comp.name not in board.passthrough.get(dev, []):
+                    err.add(self._where(pt.line), f"board {board.name} does not allow passing "
+                            f"'{dev}' through to '{comp.name}'",
+                            f"list it under [passthrough] in boards/{board.name}/board.toml")
+                if dev in seen:
+                    err.add(self._where(pt.line), f"component '{comp.name}' lists '{dev}' for passthrough twice",
+                            "one entry per device")
+                seen.add(dev)
+                if dev in owner:
+                    err.add(self._where(pt.line), f"device '{dev}' is owned by '{owner[dev]}' and passed through "
+                            f"to '{comp.name}'", "a device is either owned (devices) or passed through at run "
+                            "time, not both")
+                if pt.thread is not None:
+                    if board.devices[dev].irq < 0:
+                        err.add(self._where(pt.line), f"component '{comp.name}': device '{dev}' has no interrupt "
+                                "line on this board, so no thread receives it", "drop thread = ...")
+                    elif pt.thread not in tnames:
+                        err.add(self._where(pt.line), f"component '{comp.name}': passthrough thread "
+                                f"'{pt.thread}' is not one of its threads",
+                                f"its threads: {', '.join(sorted(tnames)) or 'none'}")
+            if comp.passthrough and not any(d.interface == PASSTHROUGH for d in comp.depends):
+                err.add(self._where(comp.passthrough_line), f"component '{comp.name}' may be given devices "
+                        f"(passthrough) but does not depend on '{PASSTHROUGH}'",
+                        f"add {{ interface = \"{PASSTHROUGH}\", server = \"{managers[0].name if managers else '...'}\" }} "
+                        "to depends" + ("" if managers else f" and a component that exports '{PASSTHROUGH}'"))
+        self.pt_manager = managers[0] if managers else None
 
     def calls(self, comp):
         """Components comp can invoke: servers of its dependencies, and its fault handler."""

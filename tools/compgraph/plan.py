@@ -41,7 +41,10 @@ class Plan:
                         srv.binds.append((t.tid, len(srv.binds)))
         if s.scheduler:
             s.scheduler.binds.append((0, len(s.scheduler.binds)))
-        # Capability slots: console, interrupt receive ends, then one gate per function used.
+        # Capability slots: console, interrupt receive ends, then one gate per function used
+        # (and, in the passthrough manager, its authority over the passed-through devices).
+        for c in s.components:
+            c.pt_caps, c.pt_hw_slot = [], None
         for c in s.components:
             if c is s.scheduler:
                 others = sum(len(d.threads) for d in s.components if d is not c)
@@ -54,11 +57,19 @@ class Plan:
             for irq in c.irqs:
                 c.rcv_slot[irq.thread] = slot
                 slot += 1
+            # Passthrough: the receive end of each device's endpoint, bound to its thread.
+            for pt in c.passthrough:
+                pt.rcv_slot = None
+                if pt.thread is not None:
+                    pt.rcv_slot = slot
+                    slot += 1
             c.gates = []
             for d in c.depends:
                 for f in s.interfaces[d.interface].functions:
                     c.gates.append((slot, d, f))
                     slot += 1
+            if c is s.pt_manager:
+                slot = self._manager_slots(c, slot)
             c.nslots = slot
             need = CAPTBL_HEADER + c.nslots * CAP_SIZE
             c.captbl_blocks = -(-need // b.block)
@@ -79,18 +90,64 @@ class Plan:
         # after the boot capabilities and the devices, per component its two
         # tables and the component, its fault gate, its initialiser thread; one
         # per thread and two more per interrupt (the endpoint's two ends), and
-        # the gate to the scheduler's thd_add.
+        # the gate to the scheduler's thd_add; two per passthrough device with a
+        # thread (its endpoint's ends).
         slots = b.boot_dev0 + len(b.devices) + (1 if s.scheduler else 0)
-        need = slots + sum(4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs)
-                           for c in s.components)
+        need = slots + sum(self.booter_slots(c) for c in s.components)
         for c in s.components:
-            slots += 4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs)
+            slots += self.booter_slots(c)
             if slots > BOOT_CAPTBL_SLOTS:
                 raise GraphError(s.src.where(c.line), f"the booter's capability table has {BOOT_CAPTBL_SLOTS} "
                                  f"slots, this system needs {need}; it is full at component '{c.name}'",
-                                 "each component takes 4 or 5 of them, each thread 1 and each interrupt 2 more: "
-                                 "merge components or threads")
+                                 "each component takes 4 or 5 of them, each thread 1, each interrupt and each "
+                                 "passthrough device with a thread 2 more: merge components or threads")
         self._regions()
+
+    @staticmethod
+    def pt_endpoints(c):
+        """Passthrough entries of c whose interrupt goes to one of its threads."""
+        return [pt for pt in c.passthrough if pt.thread is not None]
+
+    def booter_slots(self, c):
+        """Slots of the booter's table boot_graph.c takes for c: its two tables, the
+        component and its initialiser, its fault gate, its threads, and the two
+        ends of each endpoint (interrupts, passthrough devices with a thread)."""
+        return 4 + (1 if c.fault_handler else 0) + len(c.threads) + 2 * len(c.irqs) + \
+            2 * len(self.pt_endpoints(c))
+
+    def _manager_slots(self, m, slot):
+        """The passthrough manager's authority, after its gates (docs/passthrough.md):
+        a HW capability (attach and detach) when some device's interrupt is passed
+        through, each device that can be passed through, each client's memory table,
+        and each client endpoint's send end.  None at all when no component has
+        passthrough entries."""
+        s, b = self.sys, self.sys.board
+        clients = [c for c in s.components if c.passthrough]
+        if not clients:
+            return slot
+        if any(self.pt_endpoints(c) for c in clients):  # interrupts to attach and detach
+            m.pt_hw_slot = slot
+            m.pt_caps.append(("hw", slot, None, None))
+            slot += 1
+        devs = sorted({pt.device for c in clients for pt in c.passthrough}, key=lambda d: b.devices[d].index)
+        m.pt_dev_slot = {}
+        for d in devs:
+            m.pt_dev_slot[d] = slot
+            m.pt_caps.append(("device", slot, None, d))
+            slot += 1
+        m.pt_memtbl_slot = {}
+        for c in clients:
+            m.pt_memtbl_slot[c.name] = slot
+            m.pt_caps.append(("memtbl", slot, c, None))
+            slot += 1
+        for c in clients:
+            for k, pt in enumerate(c.passthrough):
+                pt.snd_slot = None
+                if pt.thread is not None:
+                    pt.snd_slot = slot
+                    m.pt_caps.append(("snd", slot, c, k))
+                    slot += 1
+        return slot
 
     def _regions(self):
         s, b = self.sys, self.sys.board
@@ -118,10 +175,11 @@ class Plan:
         place_all(ram, ram_regions, self.where)
         # Kernel objects the booter makes (boot_graph.c): per component its capability
         # table, memory table, component and initialiser thread (whose block is not
-        # reused), one per thread and one endpoint per interrupt; and spare blocks.
+        # reused), one per thread and one endpoint per interrupt and per passthrough
+        # device with a thread; and spare blocks.
         blocks = 8
         for c in s.components:
-            blocks += c.captbl_blocks + 3 + len(c.threads) + len(c.irqs)
+            blocks += c.captbl_blocks + 3 + len(c.threads) + len(c.irqs) + len(self.pt_endpoints(c))
         self.kmem_size = blocks * b.block
         self.kmem_base = ram.reserve(self.kmem_size, b.block)
         if self.kmem_base is None:
@@ -145,9 +203,15 @@ class Plan:
                         c.regions.append(("shared", sh))
             for dev in c.devices:
                 c.regions.append(("device", b.devices[dev]))
-            if len(c.regions) > b.mpu_regions:
-                raise GraphError(s.src.where(c.line), f"component '{c.name}' needs {len(c.regions)} MPU regions "
-                                 f"(code, RAM, shared buffers, devices), the MPU has {b.mpu_regions}",
+            # One region reserved for each device it may be given at run time: the
+            # manager maps it there on request and unmaps it on release or revocation.
+            for k, pt in enumerate(c.passthrough):
+                pt.region = len(c.regions) + k
+            n = len(c.regions) + len(c.passthrough)
+            if n > b.mpu_regions:
+                raise GraphError(s.src.where(c.line), f"component '{c.name}' needs {n} MPU regions "
+                                 f"(code, RAM, shared buffers, devices{', passthrough devices' if c.passthrough else ''}"
+                                 f"), the MPU has {b.mpu_regions}",
                                  "share fewer buffers or move a device to another component")
 
     def init_order(self):
