@@ -33,7 +33,8 @@
 	X(TIM3,   0x40000400, 0x400, 29) \
 	X(ADC,    0x40012000, 0x400, 18) \
 	X(RCC,    0x40023800, 0x400, -1) \
-	X(GPIOA,  0x40020000, 0x400, -1)
+	X(GPIOA,  0x40020000, 0x400, -1) \
+	X(TIM5,   0x40000c00, 0x400, 50)
 
 #ifndef __ASSEMBLER__
 enum board_device {
@@ -47,10 +48,12 @@ enum board_device {
 #define BOARD_DEV_BENCH_TIMER BOARD_DEV_TIM2 /* 32-bit, counts one per instruction under -icount */
 #define BOARD_DEV_TEST_TIMER  BOARD_DEV_TIM3 /* a second timer for interrupt tests */
 #define BOARD_DEV_CLOCKS      BOARD_DEV_RCC
-/* Turning on those timers' clocks: RCC_APB1ENR (RM0090 7.3.13), TIM2EN, TIM3EN. */
+#define BOARD_DEV_ALARM_TIMER BOARD_DEV_TIM5 /* 32-bit: the alarm driver's (components/timer_stm32) */
+/* Turning on those timers' clocks: RCC_APB1ENR (RM0090 7.3.13), TIM2EN, TIM3EN, TIM5EN. */
 #define BOARD_CLOCKS_TIMER_ENR      0x40
 #define BOARD_CLOCKS_BENCH_TIMER_EN (1u << 0)
 #define BOARD_CLOCKS_TEST_TIMER_EN  (1u << 1)
+#define BOARD_CLOCKS_ALARM_TIMER_EN (1u << 3) /* TIM5EN */
 
 #define BOARD_DEV_CASE_BASE(name, base, size, irq) case BOARD_DEV_##name: return base;
 #define BOARD_DEV_CASE_SIZE(name, base, size, irq) case BOARD_DEV_##name: return size;
