@@ -78,7 +78,8 @@ class Emitter:
     def gen_h(self, c):
         s = self.sys
         L = [HEADER.format(spec=self.spec), "#ifndef COS_GEN_H", "#define COS_GEN_H", "",
-             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "#include <cos/thread.h>"] + \
+             "#include <stdint.h>", "#include <cos/cos.h>", "#include <cos/sched.h>", "#include <cos/thread.h>",
+             "#include <cos/alarm.h>"] + \
             self.iface_headers(c) + ["",
              f'#define COS_COMPONENT_NAME "{c.name}"', f"#define COS_COMPONENT_ID {c.id}",
              f"#define COS_SLOT_CONSOLE 1"] + (["#define COS_SLOT_HALT 2 /* cos_halt(COS_SLOT_HALT, code) */"]
@@ -170,6 +171,8 @@ class Emitter:
               "void cos_gen_init(void)", "{", "\tcos_console_cap(COS_SLOT_CONSOLE);"]
         if sched:
             L.append("\tcos_sched_init(COS_GATE_sched_block);")
+        if any(d.interface == "alarm" for d in c.depends):
+            L.append("\tcos_alarm_init(COS_GATE_alarm_now);")
         if c.pool_count:
             L.append(f"\tcos_pool_init({c.pool_first}, {c.pool_count}, {c.threads[c.pool_first].tid});")
         L += ["}", ""]
