@@ -23,7 +23,7 @@ _Static_assert(BOARD_POOL_SIZE / sizeof(struct cap) + 3 * (BOARD_POOL_SIZE >> KM
 		       COS_MAX_TID * (COS_INV_DEPTH + 1) < 0x10000,
 	       "reference counts could overflow with this pool size");
 
-#define BOOT_CAPTBL_BLOCKS 8
+#define BOOT_CAPTBL_BLOCKS 16
 #define BOOT_OBJ_BLOCKS (BOOT_CAPTBL_BLOCKS + KOBJ_BLOCKS(struct memtbl) + \
 			 KOBJ_BLOCKS(struct comp) + KOBJ_BLOCKS(struct thread))
 

@@ -94,7 +94,7 @@ FLASH_LO = LAYOUT_H["LAYOUT_BOOTER_FLASH"] + LAYOUT_H["LAYOUT_BOOTER_FLASH_SIZE"
 FLASH_HI = min(BOARD_H["BOARD_USER_FLASH_BASE"] + BOARD_H["BOARD_USER_FLASH_SIZE"],
                BOARD_H["BOARD_FLASH_BASE"] + (1 << 19))
 POOL_LO = BOARD_H["BOARD_POOL_BASE"]
-POOL_HI = POOL_LO + BOARD_H["BOARD_POOL_SIZE"] - 11 * BLOCK  # the kernel's objects for the booter
+POOL_HI = POOL_LO + BOARD_H["BOARD_POOL_SIZE"] - 19 * BLOCK  # the kernel's objects for the booter
 BOOTER_RAM = (LAYOUT_H["LAYOUT_BOOTER_RAM"], LAYOUT_H["LAYOUT_BOOTER_RAM"] + LAYOUT_H["LAYOUT_BOOTER_RAM_SIZE"])
 BOOT_SLOTS = (8 * BLOCK - 16) // 16  # the booter's capability table, 8 blocks (kernel/boot.c)
 WORDS = {"u32": 1, "i32": 1, "buffer": 2}

@@ -12,8 +12,8 @@ SCHED_SLOT_IDLE = 2
 SCHED_SLOT_FIRST = 3
 CAPTBL_HEADER = 16
 CAP_SIZE = 16
-BOOT_OBJ_BLOCKS = 11  # the kernel's own objects for the booter, at the top of the pool
-BOOT_CAPTBL_SLOTS = (8 * 128 - CAPTBL_HEADER) // CAP_SIZE  # the booter's table: 8 blocks (kernel/boot.c)
+BOOT_OBJ_BLOCKS = 19  # the kernel's own objects for the booter, at the top of the pool (kernel/boot.c)
+BOOT_CAPTBL_SLOTS = (16 * 128 - CAPTBL_HEADER) // CAP_SIZE  # the booter's table: 16 blocks (kernel/boot.c)
 # The booter reads every component's header through one 512 KiB region from the
 # start of flash (components/booter/booter.c): code must lie below its end.
 BOOTER_FLASH_VIEW = 512 * 1024
