@@ -128,8 +128,9 @@ GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml
 # Benchmark images built from graphs: each prints BENCH lines (make bench).
 GRAPH_BENCHES := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/bench/*/system.toml)))
 graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
-# The default image is a test too (its expected lines: tests/graph/default/expect).
-GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default
+# The default image and compgraph/capsules.toml are tests too (their expected
+# lines: tests/graph/default/expect, tests/graph/capsules/expect).
+GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default capsules
 COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
 	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h \
 	interfaces/sched/sched.h

@@ -6,11 +6,16 @@ prints "PASS: ..." / "FAIL: ..." lines and ends QEMU through semihosting with
 its failure count as the exit code; an image passes when QEMU exits 0 within
 the time bound, no FAIL line was printed, at least one PASS line was, and
 every line of the image folder's `expect` file (if any) appears in order.
+Output framed by the UART mux (docs/uart.md, section 4) is first split into
+its streams with tools/uartmux.py's decoder, so that the clients' PASS/FAIL
+lines count like the kernel console's.
 Static analysis (--lint) counts as one test that passes when it prints
 nothing.  Each PASS/FAIL line and each image verdict counts.  The last line printed is
 "N passed, N failed"; the exit status is non-zero on any failure.
 """
 import argparse
+import importlib.util
+import io
 import os
 import re
 import shlex
@@ -19,6 +24,32 @@ import sys
 import time
 
 SUMMARY = re.compile(r"(\d+) passed, (\d+) failed")
+
+
+def load_uartmux():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "uartmux.py")
+    spec = importlib.util.spec_from_file_location("uartmux", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+UARTMUX = load_uartmux()
+STREAM_PREFIX = re.compile(r"^\[(k|mux|\d+)\] ")
+
+
+def output_lines(raw):
+    """The image's lines; mux frames, if any, decoded into lines of their own."""
+    dec = UARTMUX.Decoder()
+    pieces = dec.feed(raw) + dec.flush()
+    if dec.frames == 0:
+        return raw.decode(errors="replace").replace("\r", "").splitlines()
+    out = io.StringIO()
+    streams = UARTMUX.Streams(out=out)
+    for ch, data in pieces:
+        streams.add(ch, data)
+    streams.finish()
+    return [STREAM_PREFIX.sub("", l) for l in out.getvalue().splitlines()]
 
 
 def run_lint(cmd):
@@ -59,15 +90,15 @@ def run_image(name, elf, qemu, timeout, tests_dir, verbose):
     start = time.monotonic()
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        out = p.stdout.decode(errors="replace").replace("\r", "")
+        raw = p.stdout
         code = p.returncode
         timed_out = False
     except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b"").decode(errors="replace").replace("\r", "")
+        raw = e.stdout or b""
         code = None
         timed_out = True
     elapsed = time.monotonic() - start
-    lines = out.splitlines()
+    lines = output_lines(raw)
     passes = [l for l in lines if l.startswith("PASS:")]
     fails = [l for l in lines if l.startswith("FAIL:")]
     problems = []

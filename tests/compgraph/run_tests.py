@@ -96,7 +96,7 @@ FLASH_HI = min(BOARD_H["BOARD_USER_FLASH_BASE"] + BOARD_H["BOARD_USER_FLASH_SIZE
 POOL_LO = BOARD_H["BOARD_POOL_BASE"]
 POOL_HI = POOL_LO + BOARD_H["BOARD_POOL_SIZE"] - 19 * BLOCK  # the kernel's objects for the booter
 BOOTER_RAM = (LAYOUT_H["LAYOUT_BOOTER_RAM"], LAYOUT_H["LAYOUT_BOOTER_RAM"] + LAYOUT_H["LAYOUT_BOOTER_RAM_SIZE"])
-BOOT_SLOTS = (8 * BLOCK - 16) // 16  # the booter's capability table, 8 blocks (kernel/boot.c)
+BOOT_SLOTS = (16 * BLOCK - 16) // 16  # the booter's capability table, 16 blocks (kernel/boot.c)
 WORDS = {"u32": 1, "i32": 1, "buffer": 2}
 CTYPE = {"u32": "uint32_t", "i32": "int32_t", "u64": "uint64_t", "void": "int32_t"}
 

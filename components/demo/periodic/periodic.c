@@ -1,0 +1,41 @@
+/*
+ * periodic.c - a client of both capsules (compgraph/capsules.toml): a
+ * periodic timer on its own alarm of the alarm mux, each release reported on
+ * its own console channel of the UART mux (its standard output).  Instances
+ * differ by their console client number: client c has a period of
+ * (c + 1) * 4 ms, so the instances' releases interleave.
+ */
+#include <stdio.h>
+#include "cos_gen.h"
+#include <cos/alarm.h>
+#include "../../../interfaces/console/console.h"
+#include "test.h"
+
+#define RELEASES 8
+
+void cos_init(void)
+{
+	cos_alarm_init(COS_GATE_alarm_now);
+}
+
+int cos_main(uint32_t arg)
+{
+	struct cos_alarm a = { 0, COS_TID_main };
+	struct cos_periodic p;
+	uint32_t me = console_stat(CONSOLE_STAT_CLIENT);
+	uint32_t ms = cos_alarm_freq() / 1000, period = (me + 1) * 4 * ms, start, k;
+	int32_t missed, late = 0;
+
+	(void)arg;
+	start = cos_alarm_now();
+	CHECK_EQ("capsules: periodic timer started", cos_periodic_start(&p, &a, period), 0);
+	for (k = 1; k <= RELEASES; k++) {
+		missed = cos_periodic_wait(&p);
+		if (missed != 0 || cos_alarm_now() - (start + k * period) >= 0x80000000u)
+			late++;
+		printf("periodic%u: release %u at %u ms\n", (unsigned)me, (unsigned)k,
+		       (unsigned)((cos_alarm_now() - start) / ms));
+	}
+	CHECK_EQ("capsules: every release on time, none early", late, 0);
+	return 0;
+}
