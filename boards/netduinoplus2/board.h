@@ -55,6 +55,21 @@ enum board_device {
 #define BOARD_CLOCKS_TEST_TIMER_EN  (1u << 1)
 #define BOARD_CLOCKS_ALARM_TIMER_EN (1u << 3) /* TIM5EN */
 
+/*
+ * The clock gate of each device that has one (RM0090 7.3.10, 7.3.13, 7.3.14:
+ * RCC_AHB1ENR 0x30, RCC_APB1ENR 0x40, RCC_APB2ENR 0x44): device, offset of
+ * its enable register in RCC, bit.  The clock service (components/clocks)
+ * turns them on for the drivers; RCC itself has none.
+ */
+#define BOARD_CLOCKS(X) \
+	X(USART1, 0x44, 4) \
+	X(USART2, 0x40, 17) \
+	X(TIM2,   0x40, 0) \
+	X(TIM3,   0x40, 1) \
+	X(ADC,    0x44, 8) \
+	X(GPIOA,  0x30, 0) \
+	X(TIM5,   0x40, 3)
+
 #define BOARD_DEV_CASE_BASE(name, base, size, irq) case BOARD_DEV_##name: return base;
 #define BOARD_DEV_CASE_SIZE(name, base, size, irq) case BOARD_DEV_##name: return size;
 #define BOARD_DEV_CASE_IRQ(name, base, size, irq) case BOARD_DEV_##name: return irq;

@@ -82,8 +82,20 @@ static volatile uint32_t ticks;  /* sampling-clock ticks since boot */
 static volatile uint32_t waiter = NO_WAITER; /* the thread the clock wakes */
 static volatile uint32_t sub_per_tick = 1;  /* timer updates per tick of the clock */
 
+/* The clocks of ADC1 and the sampling clock's timer: from the clock service
+ * when the graph gives the driver a dependency on "clock"; otherwise from
+ * rcc/adc_rcc.c (the driver owns RCC), or from RCC's owner before the driver
+ * starts (docs/adc.md, D4). */
 __attribute__((weak)) void adc_stm32_clocks_on(void)
 {
+#ifdef COS_GATE_clock_enable
+	if (clock_enable(BOARD_DEV_ADC) != 0)
+		cos_printf("adc_stm32: the clock service refused ADC1's clock\n");
+#ifdef COS_RCV_clock
+	if (clock_enable(ADC_CLOCK_DEV) != 0)
+		cos_printf("adc_stm32: the clock service refused the sampling clock's timer\n");
+#endif
+#endif
 }
 
 /* ---- End of conversion: the one place that knows about QEMU's EOC ---- */
@@ -132,7 +144,7 @@ static int32_t eoc_result(void)
 
 static void clock_init(void);
 
-void cos_init(void)
+static void adc_start(void)
 {
 	uint32_t i, smpr1 = 0, smpr2 = 0;
 
@@ -154,6 +166,34 @@ void cos_init(void)
 	clock_init();
 }
 
+#ifdef COS_GATE_clock_enable
+/* With the clock service the initialiser cannot start the converter (it has
+ * no server stack to call with: docs/compgraph.md), so the first call does,
+ * once; a call that comes while another thread is starting it is told
+ * COS_EBUSY.  Returns 0 once started. */
+static uint32_t start_state; /* 0: not started, 1: starting, 2: started */
+
+static int32_t adc_started(void)
+{
+	uint32_t none = 0;
+
+	if (__atomic_load_n(&start_state, __ATOMIC_ACQUIRE) == 2)
+		return 0;
+	if (!__atomic_compare_exchange_n(&start_state, &none, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return COS_EBUSY;
+	adc_start();
+	__atomic_store_n(&start_state, 2, __ATOMIC_RELEASE);
+	return 0;
+}
+#define ADC_STARTED_OR_RETURN(fail) do { if (adc_started() != 0) return (fail); } while (0)
+#else
+void cos_init(void)
+{
+	adc_start();
+}
+#define ADC_STARTED_OR_RETURN(fail) do { } while (0)
+#endif
+
 /* ---- adc_hw ---- */
 
 int32_t adc_hw_convert(uint32_t channel)
@@ -161,6 +201,7 @@ int32_t adc_hw_convert(uint32_t channel)
 	uint32_t free = 0;
 	int32_t v;
 
+	ADC_STARTED_OR_RETURN(COS_EBUSY);
 	if (channel >= ADC_NCHANNELS)
 		return COS_EINVAL;
 	if (eoc_mode != ADC_EOC_REPORTED && eoc_mode != ADC_EOC_MISSING)
@@ -182,6 +223,7 @@ int32_t adc_hw_convert(uint32_t channel)
 
 uint32_t adc_hw_stat(uint32_t what)
 {
+	ADC_STARTED_OR_RETURN(0);
 	switch (what) {
 	case ADC_HW_STAT_CONVERSIONS:
 		return conversions;
@@ -237,6 +279,7 @@ int32_t adc_hw_clock_start(uint32_t period_us, uint32_t tid)
 {
 	uint32_t total, k;
 
+	ADC_STARTED_OR_RETURN(COS_EBUSY);
 	if (period_us < ADC_STREAM_PERIOD_MIN_US || period_us > ADC_STREAM_PERIOD_MAX_US || tid >= COS_MAX_TID)
 		return COS_EINVAL;
 	if (waiter != NO_WAITER)
@@ -255,6 +298,7 @@ int32_t adc_hw_clock_start(uint32_t period_us, uint32_t tid)
 
 int32_t adc_hw_clock_stop(void)
 {
+	ADC_STARTED_OR_RETURN(COS_EBUSY);
 	tim[TIM_DIER] = 0;
 	tim[TIM_CR1] = 0;
 	tim[TIM_SR] = 0;

