@@ -128,9 +128,9 @@ GRAPH_SPECS := $(wildcard compgraph/*.toml) $(wildcard tests/graph/*/system.toml
 # Benchmark images built from graphs: each prints BENCH lines (make bench).
 GRAPH_BENCHES := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/bench/*/system.toml)))
 graph_name = $(if $(filter system,$(basename $(notdir $(1)))),$(notdir $(patsubst %/,%,$(dir $(1)))),$(basename $(notdir $(1))))
-# The default image and compgraph/capsules.toml are tests too (their expected
-# lines: tests/graph/default/expect, tests/graph/capsules/expect).
-GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default capsules
+# The graphs of compgraph/ are tests too (their expected lines:
+# tests/graph/default/expect, tests/graph/domains/expect).
+GRAPH_TESTS := $(notdir $(patsubst %/system.toml,%,$(wildcard tests/graph/*/system.toml))) default domains
 COMPGRAPH_DEPS := $(wildcard tools/compgraph/*.py) $(wildcard interfaces/*/interface.toml) \
 	boards/$(BOARD)/board.h boards/$(BOARD)/layout.h boards/$(BOARD)/board.toml kernel/include/cos/kabi.h \
 	interfaces/sched/sched.h
@@ -170,7 +170,10 @@ include tests/unit/unit.mk
 # ---- running ----
 # run, test, bench and debug first make sure the tools are installed
 # (tools/setup.sh), then build in parallel.
-# make run boots compgraph/default.toml; DEFAULT_ELF=... boots another image.
+# make run boots compgraph/default.toml and shows its output through
+# tools/uartmux.py (one line per stream: [k] the kernel's console, [mux], [N]
+# the UART mux's client N); DEFAULT_ELF=... boots another image, RAW=1 shows
+# the serial line as it is.
 DEFAULT_ELF ?= $(B)/graph/default/image.elf
 QEMU_RUN = $(QEMU) $(QEMU_FLAGS)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -180,7 +183,11 @@ setup:
 
 run: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) $(DEFAULT_ELF)
+ifeq ($(RAW),1)
 	timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(DEFAULT_ELF)
+else
+	bash -o pipefail -c 'timeout --foreground $(TIMEOUT) $(QEMU_RUN) -kernel $(DEFAULT_ELF) | $(PYTHON) tools/uartmux.py decode -'
+endif
 
 debug: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) $(DEFAULT_ELF)
@@ -206,10 +213,10 @@ test: setup
 
 bench: setup
 	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/img/bench/image.elf \
-		$(foreach g,$(GRAPH_BENCHES),$(B)/graph/$(g)/image.elf) $(B)/graph/default/image.elf $(B)/graph/basic/image.elf
+		$(foreach g,$(GRAPH_BENCHES),$(B)/graph/$(g)/image.elf) $(B)/graph/domains/image.elf $(B)/graph/basic/image.elf
 	@$(PYTHON) tools/bench.py --qemu "$(QEMU_RUN) $(QEMU_BENCH_FLAGS)" --timeout $(TIMEOUT) \
 		--image $(B)/img/bench/image.elf $(foreach g,$(GRAPH_BENCHES),--image $(B)/graph/$(g)/image.elf) \
-		--graph $(B)/graph/default --graph $(B)/graph/basic
+		--graph $(B)/graph/domains --graph $(B)/graph/basic
 
 clean:
 	rm -rf build

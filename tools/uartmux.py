@@ -297,8 +297,16 @@ def interactive(a):
 def decode_file(a):
     dec = Decoder()
     st = Streams(out=sys.stdout, split=a.split)
-    with open(a.file, "rb") as f:
-        for ch, p in dec.feed(f.read()) + dec.flush():
+    # "-": standard input, shown as it comes (make run pipes QEMU into it)
+    f = sys.stdin.buffer if a.file == "-" else open(a.file, "rb")
+    with f:
+        while True:
+            data = os.read(f.fileno(), 4096)
+            if not data:
+                break
+            for ch, p in dec.feed(data):
+                st.add(ch, p)
+        for ch, p in dec.flush():
             st.add(ch, p)
     st.finish()
     print(f"uartmux: {dec.frames} frames, {dec.bad} bad", file=sys.stderr)
@@ -355,7 +363,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     ap.add_argument("mode", nargs="?", choices=["attach", "decode"], default="attach")
-    ap.add_argument("file", nargs="?", help="decode: a saved capture of the serial line")
+    ap.add_argument("file", nargs="?", help="decode: a saved capture of the serial line, or - for standard input")
     ap.add_argument("--connect", default="tcp:127.0.0.1:4321", help="unix:PATH or tcp:HOST:PORT")
     ap.add_argument("--connect-wait", type=float, default=10.0, help="seconds to retry the connection")
     ap.add_argument("--channel", type=int, default=0, help="interactive: the client typing goes to first")

@@ -1,6 +1,6 @@
 /*
  * passdrv.c - a driver that is given TIM3 at run time by the passthrough
- * manager (compgraph/capsules.toml; the board passes TIM3 to components
+ * manager (compgraph/default.toml; the board passes TIM3 to components
  * named pt_first): it asks the clock service for TIM3's clock, takes the
  * device, counts its update interrupts at user level, gives it back, and
  * reports on its console channel.  TIM3 is a 16-bit timer (RM0090 18.4):

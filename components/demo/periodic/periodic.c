@@ -1,5 +1,5 @@
 /*
- * periodic.c - a client of both capsules (compgraph/capsules.toml): a
+ * periodic.c - a client of two capsules (compgraph/default.toml): a
  * periodic timer on its own alarm of the alarm mux, each release reported on
  * its own console channel of the UART mux (its standard output).  Instances
  * differ by their console client number: client c has a period of

@@ -1,5 +1,5 @@
 /*
- * sampler.c - a client of three capsules (compgraph/capsules.toml): every
+ * sampler.c - a client of three capsules (compgraph/default.toml): every
  * 10 ms (its alarm) one sample of ADC channel 3 through the ADC mux, printed
  * on its own console channel.
  */

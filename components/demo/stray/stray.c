@@ -1,5 +1,5 @@
 /*
- * stray.c - a faulty component (compgraph/capsules.toml): it says what it
+ * stray.c - a faulty component (compgraph/default.toml): it says what it
  * is about to do on the kernel's console, then writes into the UART mux's
  * private memory.  The MPU stops the store; the kernel reports the
  * fault and suspends this thread, and the mux and its other clients go on.

@@ -1,5 +1,5 @@
 /*
- * summary.c - ends compgraph/capsules.toml: sleeps on its alarm until every
+ * summary.c - ends compgraph/default.toml: sleeps on its alarm until every
  * other client has finished, says so on its own console channel, checks the
  * UART mux's counters (every client registered, nothing dropped) and ends
  * the system with the number of failed checks.
