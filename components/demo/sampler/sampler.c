@@ -12,11 +12,6 @@
 #define SAMPLES 5
 #define CHANNEL 3
 
-void cos_init(void)
-{
-	cos_alarm_init(COS_GATE_alarm_now);
-}
-
 int cos_main(uint32_t arg)
 {
 	struct cos_alarm a = { 0, COS_TID_main };

@@ -12,11 +12,6 @@
 
 #define RUN_MS 200 /* the slowest client, periodic1, ends at 64 ms; margin for a slow host */
 
-void cos_init(void)
-{
-	cos_alarm_init(COS_GATE_alarm_now);
-}
-
 int cos_main(uint32_t arg)
 {
 	struct cos_alarm a = { 0, COS_TID_main };

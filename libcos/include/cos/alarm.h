@@ -2,10 +2,10 @@
  * alarm.h - libcos: the client side of the alarm multiplexer
  * (components/alarm_mux): the counter, sleeping, periodic timers.
  *
- * Contract: a component that depends on the "alarm" interface names the
- * slot of its first gate once, cos_alarm_init(COS_GATE_alarm_now) (its other
- * gates follow in interface order, ALARM_FN_* of interfaces/alarm/alarm.h),
- * for instance in cos_init().  A thread that sleeps names an alarm of its
+ * Contract: in a component that depends on the "alarm" interface the
+ * generated cos_gen_init (run by crt0 first) names the slot of its first
+ * gate, cos_alarm_init(COS_GATE_alarm_now) (its other gates follow in
+ * interface order, ALARM_FN_* of interfaces/alarm/alarm.h).  A thread that sleeps names an alarm of its
  * component's (0 .. ALARM_PER_CLIENT - 1) that no other thread uses meanwhile,
  * and its own thread id (COS_TID_<thread>), which the mux wakes at expiry:
  * struct cos_alarm.  Sleeping blocks in the scheduler (cos_sched_block), so

@@ -15,11 +15,6 @@
 #include <cos/alarm.h>
 #include "test.h"
 
-void cos_init(void)
-{
-	cos_alarm_init(COS_GATE_alarm_now);
-}
-
 static int reached(uint32_t now, uint32_t at)
 {
 	return now - at < 0x80000000u;

@@ -18,11 +18,6 @@
 
 static volatile uint32_t long_start, long_set, main_done;
 
-void cos_init(void)
-{
-	cos_alarm_init(COS_GATE_alarm_now);
-}
-
 static int reached(uint32_t now, uint32_t at)
 {
 	return now - at < 0x80000000u;

@@ -12,11 +12,6 @@
 
 #define N 4
 
-void cos_init(void)
-{
-	cos_alarm_init(COS_GATE_alarm_now);
-}
-
 static int reached(uint32_t now, uint32_t at)
 {
 	return now - at < 0x80000000u;
