@@ -26,6 +26,9 @@ int cos_main(uint32_t arg)
 	uint32_t seen = 0, tries = 100;
 
 	(void)arg;
+	CHECK_EQ("capsules: the clock service refuses RCC (no clock gate)", clock_enable(BOARD_DEV_RCC), COS_EINVAL);
+	CHECK_EQ("capsules: the clock service refuses a device past the board's",
+		 clock_enable(BOARD_NDEVICES + 3), COS_EINVAL);
 	CHECK_EQ("capsules: TIM3's clock on", clock_enable(BOARD_DEV_TIM3), 0);
 	CHECK_EQ("capsules: TIM3 passed through to pt_first", passthrough_request(BOARD_DEV_TIM3), COS_OK);
 	t[TIM_CR1] = 0;

@@ -54,6 +54,15 @@ def selftest():
     check("the codec self-check passes", p.returncode == 0 and " 0 failed" in out, out.strip())
 
 
+def decode_stdin():
+    """decode -: standard input, split as it comes (make run pipes QEMU into it)."""
+    wire = b"kernel: boot\r\n" + frame(0, b"zero ") + frame(1, b"one\n") + frame(0, b"says hi\n") + b"bye\r\n"
+    p = subprocess.run([sys.executable, TOOL, "decode", "-"], input=wire, capture_output=True, timeout=LIMIT)
+    out = p.stdout.decode()
+    want = "[k] kernel: boot\n[1] one\n[0] zero says hi\n[k] bye\n"
+    check("decode - splits standard input into streams", p.returncode == 0 and out == want, repr(out))
+
+
 def end_to_end():
     if not os.path.exists(IMAGE) or not shutil.which(QEMU[0]):
         print(f"test_uartmux.py: skipped the QEMU run ({IMAGE} or {QEMU[0]} missing)")
@@ -112,6 +121,7 @@ def end_to_end():
 
 def main():
     selftest()
+    decode_stdin()
     end_to_end()
     print(f"test_uartmux.py: {passed} passed, {failed} failed")
     return 1 if failed else 0
